@@ -1,0 +1,237 @@
+"""Raw text of a PDF extraction → :class:`Document`: lines, pages, running heads, rules.
+
+Nothing here edits the text. Every physical line keeps the span of its content in the
+decoded file; the later stages decide what is body and what is note and rejoin lines
+through :class:`sources.textmap.Stitch`.
+
+Conventions of PDF extractions this module reads (see docs/ingestion.md):
+
+* a page starts at a form feed, or, in a text without form feeds, on a line that
+  begins with a single space;
+* a running head (``Coşkun TOPAL KAREN 2018 / 4 / 6 318``, ``321 Türk-Rus ...``) is the
+  first or last line of a page with the page number at one end;
+* a line of dashes separates body text from the footnotes below it;
+* a heading such as ``Dipnotlar`` followed by a numbered line opens an endnote block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from sources.errors import InputError
+from sources.model import ArticleInfo, Diagnostic, Document, Line, LineKind, Page, PageSource, Span
+from sources.rules import RUNNING_HEAD_DISAGREES, UNANCHORED_PAGES
+from sources.textmap import LineIndex
+
+_RULE = re.compile(r"[-_–—]{8,}")
+_NOTES_HEADING = re.compile(
+    r"(?:dipnotlar|sonnotlar|notlar|notes|endnotes|footnotes)\s*:?", re.IGNORECASE
+)
+_HEAD_NUMBER_FIRST = re.compile(r"(\d{1,4})\s+(\S.*)")
+_HEAD_NUMBER_LAST = re.compile(r"(.*\S)\s+(\d{1,4})")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Bytes of a text file → str, or an :class:`InputError` that names file and line."""
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "this is a binary file, not text")
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            path,
+            f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x}); "
+            "name the file's encoding with --encoding, e.g. cp1254 or iso-8859-9",
+            line,
+            column,
+        ) from None
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
+        raise InputError(path, "this looks like a binary file, not text")
+    return text
+
+
+def read_file(path: str | Path, encoding: str | None = None) -> str:
+    """Read and decode a file; I/O failures become :class:`InputError`."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(str(path), error.strerror or "cannot be read") from None
+    return decode(data, str(path), encoding)
+
+
+def ingest(
+    text: str,
+    path: str = "<text>",
+    *,
+    first_page: int | None = None,
+    info: ArticleInfo | None = None,
+) -> Document:
+    """Split ``text`` into classified lines and numbered pages."""
+    index = LineIndex.of(text)
+    if first_page is None and info is not None:
+        first_page = info.first_page
+    raw = list(_physical_lines(text, index))
+    page_of, page_starts = _paginate(text, index)
+    kinds = [_kind(content) for _, _, content in raw]
+    _mark_notes_heading(raw, kinds)
+    heads = _running_heads(raw, kinds, page_of)
+    numbers, source, misfits = _number_pages(heads, len(page_starts), first_page)
+    for k in heads.keys() - misfits:
+        kinds[k] = LineKind.RUNNING_HEAD
+    pages = tuple(
+        Page(i, numbers[i], Span(start, page_starts[i + 1] if i + 1 < len(page_starts) else len(text)), source)
+        for i, start in enumerate(page_starts)
+    )
+    lines = tuple(
+        Line(Span(start, end), page_of[k], kinds[k], content)
+        for k, (start, end, content) in enumerate(raw)
+    )
+    document = Document(path, text, index, pages, lines, info)
+    diagnostics: list[Diagnostic] = []
+    if source is PageSource.RELATIVE and len(pages) > 1:
+        diagnostics.append(
+            UNANCHORED_PAGES.at(
+                document,
+                None,
+                "no running head or first page fixes the page numbers; they count from 1",
+                hint="pass --first-page with the number of the first page",
+            )
+        )
+    consensus = _consensus(heads)
+    if source is PageSource.GIVEN and consensus is not None:
+        k = min(k for k, (page, number) in heads.items() if number - page == consensus)
+        start, end, content = raw[k]
+        diagnostics.append(
+            RUNNING_HEAD_DISAGREES.at(
+                document,
+                Span(start, end),
+                f"running head {content!r} stands on page {numbers[page_of[k]]}",
+                hint=f"the running heads put the first page at {consensus}",
+            )
+        )
+    return Document(path, text, index, pages, lines, info, tuple(diagnostics))
+
+
+def _physical_lines(text: str, index: LineIndex) -> list[tuple[int, int, str]]:
+    """(start, end, content) of every line's content: form feeds and outer blanks trimmed."""
+    lines = []
+    starts = index.starts
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        line = text[start:end].rstrip("\r\n")
+        stripped = line.replace("\f", " ").strip()
+        if stripped:
+            offset = start + line.replace("\f", " ").index(stripped)
+            lines.append((offset, offset + len(stripped), stripped))
+        else:
+            lines.append((start, start, ""))
+    return lines
+
+
+def _paginate(text: str, index: LineIndex) -> tuple[list[int], list[int]]:
+    """Page index of every line, and the start offset of every page."""
+    form_feeds = "\f" in text
+    page_starts = [0]
+    page_of = []
+    line_starts = index.starts
+    for k in range(len(line_starts)):
+        start = line_starts[k]
+        end = line_starts[k + 1] if k + 1 < len(line_starts) else len(text)
+        line = text[start:end]
+        if k and _starts_page(line, form_feeds):
+            page_starts.append(start)
+        page_of.append(len(page_starts) - 1)
+    return page_of, page_starts
+
+
+def _starts_page(line: str, form_feeds: bool) -> bool:
+    if form_feeds:
+        return "\f" in line
+    return line.startswith(" ") and not line.startswith("  ")
+
+
+def _kind(content: str) -> LineKind:
+    if not content:
+        return LineKind.BLANK
+    if _RULE.fullmatch(content):
+        return LineKind.RULE
+    return LineKind.TEXT
+
+
+def _mark_notes_heading(raw: list[tuple[int, int, str]], kinds: list[LineKind]) -> None:
+    """A notes heading counts only when the next text line starts with a note number."""
+    for k, (_, _, content) in enumerate(raw):
+        if kinds[k] is LineKind.TEXT and _NOTES_HEADING.fullmatch(content):
+            following = next((c for _, _, c in raw[k + 1 :] if c), "")
+            if following[:1].isdigit():
+                kinds[k] = LineKind.NOTES_HEADING
+
+
+def _running_heads(
+    raw: list[tuple[int, int, str]], kinds: list[LineKind], page_of: list[int]
+) -> dict[int, tuple[int, int]]:
+    """Line → (page index, number printed) for head-like first and last lines of pages."""
+    edges: dict[int, list[int]] = {}
+    for k, kind in enumerate(kinds):
+        if kind is LineKind.TEXT:
+            edges.setdefault(page_of[k], []).append(k)
+    heads = {}
+    for page, text_lines in edges.items():
+        for k in {text_lines[0], text_lines[-1]}:
+            number = _head_number(raw[k][2])
+            if number is not None:
+                heads[k] = (page, number)
+    return heads
+
+
+def _head_number(content: str) -> int | None:
+    """The page number of a running head, or None when the line does not look like one.
+
+    Running heads carry no sentence punctuation at their end and no citation-like
+    ``Name, 1978: 130`` commas or colons, which keeps footnote lines out.
+    """
+    if content[-1] in ".,;:" or ", " in content or ": " in content:
+        return None
+    for pattern, group in ((_HEAD_NUMBER_LAST, 2), (_HEAD_NUMBER_FIRST, 1)):
+        match = pattern.fullmatch(content)
+        if match and sum(c.isalpha() for c in match.group(3 - group)) >= 4:
+            return int(match.group(group))
+    return None
+
+
+def _consensus(heads: dict[int, tuple[int, int]]) -> int | None:
+    """The first-page number the heads agree on: two or more votes, or a lone head."""
+    votes = Counter(number - page for page, number in heads.values())
+    if votes and (votes.most_common(1)[0][1] >= 2 or len(heads) == 1):
+        return votes.most_common(1)[0][0]
+    return None
+
+
+def _number_pages(
+    heads: dict[int, tuple[int, int]], page_count: int, first_page: int | None
+) -> tuple[list[int], PageSource, set[int]]:
+    """Page numbers, where they came from, and the head-like lines that do not fit them.
+
+    Each head votes for the number of the first page (its number minus its page index).
+    A given first page wins over the vote. Head-like lines that do not fit (a note line
+    ending in a number) stay text.
+    """
+    consensus = _consensus(heads)
+    if first_page is not None:
+        offset = first_page
+        source = PageSource.RUNNING_HEAD if consensus == first_page else PageSource.GIVEN
+    elif consensus is not None:
+        offset, source = consensus, PageSource.RUNNING_HEAD
+    else:
+        offset, source = 1, PageSource.RELATIVE
+    misfits = {k for k, (page, number) in heads.items() if number - page != offset}
+    return [offset + i for i in range(page_count)], source, misfits

@@ -1,0 +1,190 @@
+"""The records every stage passes on: frozen, typed, and anchored to the text by spans.
+
+A record that comes from text carries a :class:`Span` of offsets into
+:attr:`Document.text` (the file exactly as decoded), so a diagnostic can point at the
+original line and column and a tool can annotate the original text.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import field, frozen
+
+from sources.textmap import LineIndex, Stitch
+
+
+@frozen(order=True)
+class Span:
+    """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
+
+    start: int
+    end: int
+
+
+class Severity(enum.Enum):
+    """How bad a finding is; ``error`` fails a check by default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@frozen
+class Diagnostic:
+    """A problem found in the input, carried as data rather than raised."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    span: Span | None = None
+    footnote: int | None = None
+    hint: str | None = None
+
+
+class LineKind(enum.Enum):
+    """What ingestion made of one physical line of the input."""
+
+    TEXT = "text"
+    BLANK = "blank"
+    RULE = "rule"  # a line of dashes between body text and footnotes
+    RUNNING_HEAD = "running-head"
+    NOTES_HEADING = "notes-heading"  # e.g. "Dipnotlar" above an endnote block
+
+
+@frozen
+class Line:
+    """One physical line: its content span (page-start space and form feed excluded)."""
+
+    span: Span
+    page: int  # index into Document.pages
+    kind: LineKind
+    text: str
+
+
+class PageSource(enum.Enum):
+    """Where a page number came from."""
+
+    RUNNING_HEAD = "running-head"  # anchored by a surviving running head
+    GIVEN = "given"  # anchored by the first page the caller (or metadata) gave
+    RELATIVE = "relative"  # nothing anchored it: pages count from 1
+
+
+@frozen
+class Page:
+    index: int
+    number: int
+    span: Span
+    source: PageSource
+
+
+@frozen
+class ArticleInfo:
+    """Published metadata of a document, when known."""
+
+    author: str
+    title: str
+    journal: str
+    year: int
+    volume: str
+    issue: str
+    first_page: int
+    last_page: int
+    doi: str
+    title_en: str | None = None
+
+
+@frozen
+class Document:
+    """A decoded input text with its pages and classified lines."""
+
+    path: str
+    text: str
+    index: LineIndex = field(repr=False)
+    pages: tuple[Page, ...]
+    lines: tuple[Line, ...] = field(repr=False)
+    info: ArticleInfo | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def page_at(self, offset: int) -> Page | None:
+        """The page holding ``offset``, or None for an empty document."""
+        for page in self.pages:
+            if page.span.start <= offset < page.span.end:
+                return page
+        return self.pages[-1] if self.pages else None
+
+
+@frozen
+class Section:
+    """A heading of the body text such as ``3.1. Anadolu'da ...`` or ``Sonuç``."""
+
+    number: str | None  # "3.1" for a numbered heading, None for "Sonuç"
+    title: str
+    span: Span
+
+
+@frozen
+class Marker:
+    """A note number glued to a word or punctuation in the body (``geçirmişlerdi.1``)."""
+
+    number: int
+    span: Span
+    page: int | None
+
+
+@frozen
+class Claim:
+    """The body sentence a marker ends or sits in, de-hyphenated, markers removed."""
+
+    text: str
+    span: Span
+    page: int | None
+    section: Section | None
+
+
+@frozen
+class NoteText:
+    """The printed text of one note, rejoined from its fragments."""
+
+    number: int
+    span: Span  # from the note number to the end of the last fragment
+    fragments: tuple[Span, ...]  # one per run of lines; two or more when a column cut it
+    page: int | None
+    stitch: Stitch = field(repr=False, eq=False)  # text without its number, offsets kept
+
+    @property
+    def text(self) -> str:
+        """The note's text de-hyphenated, whitespace collapsed, without its number."""
+        return " ".join(self.stitch.text.split())
+
+
+@frozen
+class Footnote:
+    """One note number with what the text gives for it: marker, claim, note text."""
+
+    number: int
+    marker: Marker | None
+    claim: Claim | None
+    note: NoteText | None
+
+    @property
+    def text(self) -> str | None:
+        return self.note.text if self.note else None
+
+
+@frozen
+class Footnotes:
+    """The result of reading a document's footnotes."""
+
+    document: Document
+    footnotes: tuple[Footnote, ...]
+    sections: tuple[Section, ...]
+    diagnostics: tuple[Diagnostic, ...]

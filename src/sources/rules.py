@@ -1,0 +1,100 @@
+"""The rule catalogue: every finding the library can report, with a stable code and name.
+
+Codes are grouped by the stage that finds them: ``SRC0xx`` ingestion, ``SRC1xx``
+footnotes and markers. Stages create their findings through :meth:`Rule.at`, so a
+code, its name and its default severity can never drift apart.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from sources.model import Diagnostic, Document, Severity, Span
+
+
+@frozen
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+    def at(
+        self,
+        document: Document,
+        span: Span | None,
+        message: str,
+        *,
+        footnote: int | None = None,
+        hint: str | None = None,
+    ) -> Diagnostic:
+        """A finding of this rule at ``span`` of ``document`` (line and column resolved)."""
+        line = column = None
+        if span is not None and document.text:
+            line, column = document.index.locate(min(span.start, len(document.text) - 1))
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message,
+            path=document.path,
+            line=line,
+            column=column,
+            span=span,
+            footnote=footnote,
+            hint=hint,
+        )
+
+
+UNANCHORED_PAGES = Rule(
+    "SRC001",
+    "unanchored-page-numbers",
+    Severity.INFO,
+    "No running head or given first page fixes the page numbers; pages count from 1.",
+)
+RUNNING_HEAD_DISAGREES = Rule(
+    "SRC002",
+    "running-head-disagrees",
+    Severity.WARNING,
+    "A running head's page number disagrees with the page it stands on.",
+)
+MARKER_WITHOUT_NOTE = Rule(
+    "SRC101",
+    "marker-without-note",
+    Severity.ERROR,
+    "A note marker in the body has no note text.",
+)
+NOTE_WITHOUT_MARKER = Rule(
+    "SRC102",
+    "note-without-marker",
+    Severity.ERROR,
+    "A note's text has no marker in the body.",
+)
+NUMBERING_GAP = Rule(
+    "SRC103",
+    "numbering-gap",
+    Severity.WARNING,
+    "A note number is skipped: neither a marker nor a note carries it.",
+)
+DUPLICATE_NUMBER = Rule(
+    "SRC104",
+    "duplicate-number",
+    Severity.ERROR,
+    "Two markers carry the same note number.",
+)
+NUMBER_OUT_OF_ORDER = Rule(
+    "SRC105",
+    "number-out-of-order",
+    Severity.WARNING,
+    "A marker's number is lower than the marker before it.",
+)
+
+RULES: tuple[Rule, ...] = (
+    UNANCHORED_PAGES,
+    RUNNING_HEAD_DISAGREES,
+    MARKER_WITHOUT_NOTE,
+    NOTE_WITHOUT_MARKER,
+    NUMBERING_GAP,
+    DUPLICATE_NUMBER,
+    NUMBER_OUT_OF_ORDER,
+)
