@@ -21,14 +21,21 @@ from collections import Counter
 from pathlib import Path
 
 from sources.errors import InputError
-from sources.model import ArticleInfo, Diagnostic, Document, Line, LineKind, Page, PageSource, Span
+from sources.model import (
+    ArticleInfo,
+    Diagnostic,
+    Document,
+    Line,
+    LineKind,
+    Page,
+    PageSource,
+    Span,
+)
 from sources.rules import RUNNING_HEAD_DISAGREES, UNANCHORED_PAGES
 from sources.textmap import LineIndex
 
 _RULE = re.compile(r"[-_–—]{8,}")
-_NOTES_HEADING = re.compile(
-    r"(?:dipnotlar|sonnotlar|notlar|notes|endnotes|footnotes)\s*:?", re.IGNORECASE
-)
+_NOTES_HEADING = re.compile(r"(?:dipnotlar|sonnotlar|notlar|notes|endnotes|footnotes)\s*:?", re.IGNORECASE)
 _HEAD_NUMBER_FIRST = re.compile(r"(\d{1,4})\s+(\S.*)")
 _HEAD_NUMBER_LAST = re.compile(r"(.*\S)\s+(\d{1,4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -91,10 +98,7 @@ def ingest(
         Page(i, numbers[i], Span(start, page_starts[i + 1] if i + 1 < len(page_starts) else len(text)), source)
         for i, start in enumerate(page_starts)
     )
-    lines = tuple(
-        Line(Span(start, end), page_of[k], kinds[k], content)
-        for k, (start, end, content) in enumerate(raw)
-    )
+    lines = tuple(Line(Span(start, end), page_of[k], kinds[k], content) for k, (start, end, content) in enumerate(raw))
     document = Document(path, text, index, pages, lines, info)
     diagnostics: list[Diagnostic] = []
     if source is PageSource.RELATIVE and len(pages) > 1:

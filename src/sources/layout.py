@@ -69,7 +69,7 @@ def wide_threshold(lengths: Sequence[int]) -> int | None:
     for t in range(low, high):
         weight += counts.get(t, 0)
         mean += t * counts.get(t, 0)
-        if weight == 0 or weight == total:
+        if weight in (0, total):
             continue
         m0, m1 = mean / weight, (grand - mean) / (total - weight)
         score = weight * (total - weight) * (m1 - m0) ** 2
@@ -113,7 +113,7 @@ def place_lines(document: Document) -> list[Placed | None]:
                 while end < len(ks) and _unnumbered_text(state, lines[ks[end]]):
                     end += 1
                 run = [lines[k] for k in ks[i:end]]
-                for k, role in zip(ks[i:end], state.place_run(run)):
+                for k, role in zip(ks[i:end], state.place_run(run), strict=True):
                     placed[k] = role
                 i = end
     return placed

@@ -8,6 +8,7 @@ original line and column and a tool can annotate the original text.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 
 from attrs import field, frozen
 
@@ -115,11 +116,9 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def page_at(self, offset: int) -> Page | None:
-        """The page holding ``offset``, or None for an empty document."""
-        for page in self.pages:
-            if page.span.start <= offset < page.span.end:
-                return page
-        return self.pages[-1] if self.pages else None
+        """The page holding ``offset``, or None for a document without pages."""
+        k = bisect_right(self.pages, offset, key=lambda page: page.span.start) - 1
+        return self.pages[max(k, 0)] if self.pages else None
 
 
 @frozen

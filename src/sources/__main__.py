@@ -1,0 +1,7 @@
+"""``python -m sources``."""
+
+import sys
+
+from sources.cli import main
+
+sys.exit(main())

@@ -1,0 +1,27 @@
+"""The embedded article: the text every command reads when given no path.
+
+The text ships byte for byte as extracted; its published record lives beside it as
+JSON so that code never spells out anything about it.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from sources.model import ArticleInfo
+
+ARTICLE_NAME = "topal-2018-karen"
+ARTICLE_PATH = f"<embedded>/{ARTICLE_NAME}.txt"
+
+
+def article_bytes() -> bytes:
+    """The embedded article exactly as shipped."""
+    return resources.files("sources.data").joinpath(f"{ARTICLE_NAME}.txt").read_bytes()
+
+
+def article_info() -> ArticleInfo:
+    """The embedded article's published record."""
+    record = json.loads(resources.files("sources.data").joinpath(f"{ARTICLE_NAME}.json").read_text("utf-8"))
+    record.pop("about")
+    return ArticleInfo(**record)

@@ -1,0 +1,71 @@
+"""Records → what the command line prints: plain text for people, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from sources.model import Diagnostic, Document, Footnote, Footnotes, Span
+
+
+def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
+    """One footnote as the JSON object ``sources footnotes --format json`` prints."""
+    marker, claim, note = footnote.marker, footnote.claim, footnote.note
+    line = column = None
+    if marker is not None:
+        line, column = document.index.locate(marker.span.start)
+    return {
+        "number": footnote.number,
+        "text": footnote.text,
+        "claim": claim.text if claim else None,
+        "page": marker.page if marker else None,
+        "line": line,
+        "column": column,
+        "section": _section_label(footnote),
+        "note_page": note.page if note else None,
+        "note_line": document.index.locate(note.span.start)[0] if note else None,
+        "fragments": [_lines(document, span) for span in note.fragments] if note else [],
+    }
+
+
+def footnotes_json(result: Footnotes) -> str:
+    return json.dumps([footnote_json(f, result.document) for f in result.footnotes], ensure_ascii=False, indent=2)
+
+
+def footnotes_text(result: Footnotes, width: int = 100) -> str:
+    """Each note with its number, page, claim and text, wrapped for a terminal."""
+    blocks = []
+    for footnote in result.footnotes:
+        data = footnote_json(footnote, result.document)
+        where = f"page {data['page']}, line {data['line']}" if data["line"] else "no marker in the body"
+        section = f" · {data['section']}" if data["section"] else ""
+        lines = [f"[{footnote.number}] {where}{section}"]
+        lines += _wrapped("claim", data["claim"] or "(none)", width)
+        lines += _wrapped("note", data["text"] or "(missing)", width)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def diagnostic_line(diagnostic: Diagnostic) -> str:
+    """``path:line:col: CODE message`` (the place left out where there is none)."""
+    where = diagnostic.path or ""
+    if diagnostic.line is not None:
+        where += f":{diagnostic.line}:{diagnostic.column}"
+    return f"{where}: {diagnostic.code} [{diagnostic.severity.value}] {diagnostic.message}"
+
+
+def _section_label(footnote: Footnote) -> str | None:
+    section = footnote.claim.section if footnote.claim else None
+    if section is None:
+        return None
+    return f"{section.number}. {section.title}" if section.number else section.title
+
+
+def _lines(document: Document, span: Span) -> list[int]:
+    return [document.index.locate(span.start)[0], document.index.locate(max(span.end - 1, span.start))[0]]
+
+
+def _wrapped(label: str, text: str, width: int) -> list[str]:
+    indent = " " * 9
+    return textwrap.wrap(text, width, initial_indent=f"  {label + ':':<7}", subsequent_indent=indent) or [f"  {label}:"]
