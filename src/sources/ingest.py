@@ -50,8 +50,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        column = len(data[line_start : error.start].decode(encoding or "utf-8", "replace")) + 1
         raise InputError(
             path,
             f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x}); "
@@ -213,9 +214,13 @@ def _head_number(content: str) -> int | None:
 
 
 def _consensus(heads: dict[int, tuple[int, int]]) -> int | None:
-    """The first-page number the heads agree on: two or more votes, or a lone head."""
-    votes = Counter(number - page for page, number in heads.values())
-    if votes and (votes.most_common(1)[0][1] >= 2 or len(heads) == 1):
+    """The first-page number that two or more heads agree on.
+
+    One head-like line alone proves nothing: a body line such as
+    ``yapıyordu.89 Genelkurmay Başkanlığının 1`` can close a page.
+    """
+    votes = Counter(number - page for page, number in heads.values() if number > page)
+    if votes and votes.most_common(1)[0][1] >= 2:
         return votes.most_common(1)[0][0]
     return None
 

@@ -1,0 +1,103 @@
+"""The command line: output formats, exit status and messages for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sources.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_footnotes_json_on_the_embedded_article(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "footnotes", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert len(data) == 90
+    first = data[0]
+    assert {k: first[k] for k in ("number", "text", "page", "line")} == {
+        "number": 1,
+        "text": "Burçak, 1983: 4-5.",
+        "page": 315,
+        "line": 205,
+    }
+    assert first["claim"].endswith("mücadele ile geçirmişlerdi.")
+    assert data[88]["number"] == 89 and data[88]["text"] is None and data[88]["line"] == 2705
+    assert "SRC101" in err and ":2705:" in err
+
+
+def test_footnotes_text_is_for_people(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "footnotes")
+    assert status == 0
+    assert "[21] page 319, line 821 · 3.1. Anadolu’da Bolşevik Yanlısı Hareketlere Ara Verilmesi" in out
+    assert "  note:  Tunçay, 1978: 130." in out
+    assert "[90] page 329, line 2713" in out and "(missing)" in out
+
+
+def test_a_text_without_footnotes_prints_an_empty_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("Düz bir metin.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "footnotes", str(path), "--format", "json")
+    assert (status, json.loads(out)) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01binary\x00", "binary file"),
+        ("satır\nş".encode("iso-8859-9"), ":1:4: not valid UTF-8"),
+    ],
+    ids=["empty", "binary", "not-utf8"],
+)
+def test_bad_input_exits_2_with_the_file_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    status, out, err = run(capsys, "footnotes", str(path))
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"sources: {path}")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_the_encoding_option_reads_legacy_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Şurada bir iddia var.1\n----------------\n1 Yazar, 1990: 12.\n".encode("cp1254"))
+    status, out, _ = run(capsys, "footnotes", str(path), "--encoding", "cp1254", "--format", "json")
+    assert status == 0
+    assert json.loads(out)[0]["claim"] == "Şurada bir iddia var."
+
+
+def test_a_directory_is_an_input_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(capsys, "footnotes", str(tmp_path))
+    assert status == 2 and str(tmp_path) in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["footnotes", "--format", "yaml"])
+    assert caught.value.code == 2
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sources", "footnotes", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)) == 90
