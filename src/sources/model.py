@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from attrs import field, frozen
 
+from sources.calendars import CitedDate
 from sources.textmap import LineIndex, Stitch
 
 
@@ -165,14 +166,101 @@ class NoteText:
         return " ".join(self.stitch.text.split())
 
 
+class CitationKind(enum.Enum):
+    """The form of a citation, which decides what its name and locator mean."""
+
+    AUTHOR_YEAR = "author_year"  # Tunçay, 1978: 130
+    AUTHOR_NO_YEAR = "author_no_year"  # Kandemir, 186
+    INSTITUTION_YEAR = "institution_year"  # T.C. Genelkurmay Başkanlığı, 1999: 135
+    TITLE_ONLY = "title_only"  # Atatürk’ün Tamim, Telgraf ve Beyannameleri, 360
+    ARCHIVE = "archive"  # ATASE, ISH: 16, K: 1129, B: 95-1
+    NEWSPAPER = "newspaper"  # Hakimiyet-i Milliye, 1 Haziran 1337-1921, nr. 200
+    PARLIAMENTARY = "parliamentary"  # TBMMZC, Devre I, İçtima 2, Cilt X: 285
+    DOCUMENT_COLLECTION = "document_collection"  # Harp Tarihi Belgeleri Dergisi, 1974: Belge No:1543
+    WEB = "web"  # a URL
+
+
+class LocatorKind(enum.Enum):
+    PAGE = "page"
+    PAGE_RANGE = "page-range"
+    OPEN_RANGE = "open-range"  # 185 vd.
+    ISSUE = "issue"  # nr. 200, Sayı: 19
+    DOCUMENT = "document"  # Belge No:1543, (No. 845)
+    INSTALMENT = "instalment"  # Tefrika No.3
+    VOLUME = "volume"  # Cilt X
+    TERM = "term"  # Devre I
+    SESSION = "session"  # İçtima 2
+    ARCHIVAL = "archival"  # one labelled step of an archival path: ISH: 16
+
+
+@frozen
+class LocatorPart:
+    """One step of a locator: what it is, its label and value as written, pages as numbers."""
+
+    kind: LocatorKind
+    label: str | None
+    value: str
+    first: int | None = None
+    last: int | None = None
+
+
+@frozen
+class Locator:
+    """Where in a source: ``130``, ``838-841 (No. 845)``, ``ISH: 16, K: 1129, B: 95-1``."""
+
+    raw: str
+    span: Span
+    parts: tuple[LocatorPart, ...]
+
+    @property
+    def pages(self) -> tuple[tuple[int, int | None], ...]:
+        """``(first, last)`` per page part; ``last`` is None for an open range."""
+        found: list[tuple[int, int | None]] = []
+        for part in self.parts:
+            if part.kind is LocatorKind.PAGE and part.first is not None:
+                found.append((part.first, part.first))
+            elif part.kind in (LocatorKind.PAGE_RANGE, LocatorKind.OPEN_RANGE) and part.first is not None:
+                found.append((part.first, part.last))
+        return tuple(found)
+
+
+@frozen
+class Citation:
+    """One reference inside a note, with its parts as written and read."""
+
+    footnote: int
+    kind: CitationKind
+    raw: str  # as written, de-hyphenated, whitespace collapsed
+    span: Span
+    name: str  # what it names first: surname(s), institution, archive, periodical, title or URL
+    alias: str | None = None  # Cerrahoğlu (Kerim Sadi)
+    year: str | None = None  # as written
+    date: CitedDate | None = None  # the year or full date, read in its calendar(s)
+    locator: Locator | None = None
+    signal: str | None = None  # Bk., Bkz., Geniş bilgi için bk., ...
+    url: str | None = None
+    source: str | None = None  # the bibliography key, once resolved
+
+
+@frozen
+class Commentary:
+    """Text of a note that is not a citation."""
+
+    footnote: int
+    text: str
+    span: Span
+
+
 @frozen
 class Footnote:
-    """One note number with what the text gives for it: marker, claim, note text."""
+    """One note number with what the text gives for it: marker, claim, note text, citations."""
 
     number: int
     marker: Marker | None
     claim: Claim | None
     note: NoteText | None
+    citations: tuple[Citation, ...] = ()
+    commentary: tuple[Commentary, ...] = ()
 
     @property
     def text(self) -> str | None:
@@ -187,3 +275,8 @@ class Footnotes:
     footnotes: tuple[Footnote, ...]
     sections: tuple[Section, ...]
     diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every citation of every note, in reading order."""
+        return tuple(citation for footnote in self.footnotes for citation in footnote.citations)

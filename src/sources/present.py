@@ -6,7 +6,8 @@ import json
 import textwrap
 from typing import Any
 
-from sources.model import Diagnostic, Document, Footnote, Footnotes, Span
+from sources.calendars import CitedDate
+from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Span
 
 
 def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
@@ -30,7 +31,68 @@ def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
 
 
 def footnotes_json(result: Footnotes) -> str:
-    return json.dumps([footnote_json(f, result.document) for f in result.footnotes], ensure_ascii=False, indent=2)
+    return _dump([footnote_json(f, result.document) for f in result.footnotes])
+
+
+def citation_json(citation: Citation, document: Document) -> dict[str, Any]:
+    """One citation as the JSON object ``sources citations --format json`` prints."""
+    locator = citation.locator
+    line, column = document.index.locate(citation.span.start)
+    return {
+        "footnote": citation.footnote,
+        "raw": citation.raw,
+        "kind": citation.kind.value,
+        "name": citation.name,
+        "year": citation.year,
+        "locator": locator.raw if locator else None,
+        "pages": [list(pair) for pair in locator.pages] or None if locator else None,
+        "signal": citation.signal,
+        "source": citation.source,
+        "alias": citation.alias,
+        "url": citation.url,
+        "date": _date_json(citation.date),
+        "locator_parts": [{"kind": part.kind.value, "label": part.label, "value": part.value} for part in locator.parts]
+        if locator
+        else [],
+        "line": line,
+        "column": column,
+    }
+
+
+def citations_json(result: Footnotes) -> str:
+    return _dump([citation_json(c, result.document) for c in result.citations])
+
+
+def citations_text(result: Footnotes) -> str:
+    """One line per citation: note, kind, name, year, locator, signal."""
+    rows = []
+    for citation in result.citations:
+        line = result.document.index.locate(citation.span.start)[0]
+        year = citation.year or "—"
+        locator = citation.locator.raw if citation.locator else "—"
+        signal = f"  [{citation.signal}]" if citation.signal else ""
+        rows.append(
+            f"{citation.footnote:>4}  {line:>5}  {citation.kind.value:<19} {citation.name} · {year} · {locator}{signal}"
+        )
+    header = f"{'note':>4}  {'line':>5}  {'kind':<19} name · year · locator  [signal]"
+    return "\n".join([header, *rows])
+
+
+def _date_json(date: CitedDate | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {
+        "raw": date.raw,
+        "ambiguous": date.ambiguous,
+        "readings": [
+            {"calendar": r.calendar.value, "start": r.start.isoformat(), "end": r.end.isoformat(), "note": r.note}
+            for r in date.readings
+        ],
+    }
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def footnotes_text(result: Footnotes, width: int = 100) -> str:

@@ -1,8 +1,9 @@
 """The rule catalogue: every finding the library can report, with a stable code and name.
 
 Codes are grouped by the stage that finds them: ``SRC0xx`` ingestion, ``SRC1xx``
-footnotes and markers. Stages create their findings through :meth:`Rule.at`, so a
-code, its name and its default severity can never drift apart.
+footnotes and markers, ``SRC2xx`` citation syntax, ``SRC5xx`` locators and dates.
+Stages create their findings through :meth:`Rule.at`, so a code, its name and its
+default severity can never drift apart.
 """
 
 from __future__ import annotations
@@ -89,6 +90,55 @@ NUMBER_OUT_OF_ORDER = Rule(
     "A marker's number is lower than the marker before it.",
 )
 
+UNREADABLE_CITATION = Rule(
+    "SRC201",
+    "unreadable-citation",
+    Severity.ERROR,
+    "Text in a list of citations cannot be read as a citation.",
+)
+MISSING_YEAR = Rule(
+    "SRC202",
+    "missing-year",
+    Severity.WARNING,
+    "A citation of a book or article gives no year.",
+)
+MISSING_LOCATOR = Rule(
+    "SRC203",
+    "missing-locator",
+    Severity.WARNING,
+    "A citation gives no page or other locator.",
+)
+REVERSED_RANGE = Rule(
+    "SRC501",
+    "reversed-page-range",
+    Severity.ERROR,
+    "A page range ends before it starts.",
+)
+IMPLAUSIBLE_RANGE = Rule(
+    "SRC502",
+    "implausible-page-range",
+    Severity.WARNING,
+    "A page range is implausibly wide or looks garbled.",
+)
+MERGED_LOCATOR = Rule(
+    "SRC503",
+    "merged-locator",
+    Severity.WARNING,
+    "Two locator values ran together in extraction (29-329-4 for 29-3, 29-4).",
+)
+DUAL_DATE_CONTRADICTION = Rule(
+    "SRC504",
+    "dual-date-contradiction",
+    Severity.ERROR,
+    "The two years of a dual date (1337-1921) do not name the same time.",
+)
+UNCERTAIN_CALENDAR = Rule(
+    "SRC505",
+    "uncertain-calendar",
+    Severity.INFO,
+    "A date or year may be read in more than one calendar or year.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
@@ -97,4 +147,12 @@ RULES: tuple[Rule, ...] = (
     NUMBERING_GAP,
     DUPLICATE_NUMBER,
     NUMBER_OUT_OF_ORDER,
+    UNREADABLE_CITATION,
+    MISSING_YEAR,
+    MISSING_LOCATOR,
+    REVERSED_RANGE,
+    IMPLAUSIBLE_RANGE,
+    MERGED_LOCATOR,
+    DUAL_DATE_CONTRADICTION,
+    UNCERTAIN_CALENDAR,
 )

@@ -1,0 +1,417 @@
+"""Note text → citations, signals and commentary.
+
+A note is read left to right with a cursor. At each place where a citation may begin
+(the start of the note, after a signal, after ``;``, after a sentence), the reader tries
+a name — a run of capitalised words, initials and acronyms, with connectors such as
+``ve`` or ``on`` inside — followed by one of the tails that make it a citation:
+
+========================  ============================================================
+tail                      example
+========================  ============================================================
+alias and year            ``Cerrahoğlu (Kerim Sadi): 1975: 446-450``
+date and issue            ``Hakimiyet-i Milliye, 1 Haziran 1337-1921, nr. 200``
+archival path             ``ATASE, ISH: 16, K: 1129, B: 95-1``
+parliamentary path        ``TBMMZC, Devre I, İçtima 2, Cilt X: 285``
+year and locator          ``Tunçay, 1978: 130``, ``Kocaoğlu, 2003``
+locator without a year    ``Kandemir, 186``, ``Çoruhlu, Tefrika No.3``
+========================  ============================================================
+
+A URL is a citation of its own. What the name says decides the kind among
+``author_year``, ``institution_year``, ``parliamentary`` and ``document_collection``.
+Text where no citation begins is commentary; a signal (``Bk.``, ``Bkz.``, ``Geniş bilgi
+için bk.``) governs the citations after it up to the end of their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from attrs import evolve, frozen
+
+from sources import locators, rules
+from sources.calendars import MONTH_WORD, CitedDate, is_month, read_date, read_year
+from sources.model import (
+    Citation,
+    CitationKind,
+    Commentary,
+    Diagnostic,
+    Document,
+    Footnotes,
+    Locator,
+    LocatorKind,
+    LocatorPart,
+    NoteText,
+    Span,
+)
+
+_SIGNAL = re.compile(
+    r"(?<![\w.])(?:(?:[Gg]eniş|[Aa]yrıntılı|[Dd]aha\s+(?:geniş|fazla))\s+bilgi\s+için\s+)?"
+    r"(?:[Aa]yrıca\s+)?(?:[Bb]kz?\.|[Kk]rş\.|[Ss]ee\s+also|[Ss]ee|[Cc]f\.)(?=\s)"
+)
+_URL = re.compile(r"https?://[^\s;]+?(?=[.,;)]*(?:\s|$))")
+_WORD = re.compile(r"(?:[A-ZÇĞİÖŞÜÂÎÛ]\.){2,}|[A-ZÇĞİÖŞÜÂÎÛ]\.(?=\s)|[A-ZÇĞİÖŞÜÂÎÛ][^\s,;:()]*")
+_CONNECTOR = re.compile(r"\s+(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
+_TITLE_NUMBER = re.compile(r"\s+\d{4}(?:-\d{4})?(?=\s+[A-ZÇĞİÖŞÜ])")
+_NOT_A_NAME = re.compile(r"(?:[Bb]kz?|[Kk]rş|[Cc]f|See)\.?$")
+_MAX_NAME_WORDS = 12
+_NEXT_WORD_AFTER_COMMA = re.compile(r",\s+(?=[A-ZÇĞİÖŞÜÂÎÛ])")
+_SpanOf = Callable[[int, int], Span]
+
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})[a-z]?(?![\w-])"
+_ALIAS_YEAR = re.compile(rf"\s*\(([^()]{{1,60}})\)\s*[:,]\s*({_YEAR})")
+_WITH_YEAR = re.compile(rf"\s*,\s*({_YEAR})")
+_DATE_ISSUE = re.compile(
+    rf"\s*,\s*(\d{{1,2}}\s+({MONTH_WORD})\s+\d{{3,4}}(?:\s*-\s*\d{{4}})?)\s*,\s*({locators.ISSUE.pattern})"
+)
+_PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH.pattern})\s*:\s*")
+_AFTER_YEAR = re.compile(r"\s*[:,]\s*")
+_NO_YEAR = re.compile(r"\s*,\s*")
+_END = re.compile(r"\s*(?:\.?\s*;|\.(?=\s|$)|$)")
+_LIST_GOES_ON = re.compile(r"\s*\.?\s*;")
+_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
+
+_PARLIAMENTARY = re.compile(r"\bT\.?B\.?M\.?M|\b(?:Zabıt|Meclis|Mebusan|Ayan|Celse)")
+_COLLECTION = re.compile(r"\b(?:Documents|Belgeleri|Belgeler|Papers|Vesikalar|Arşiv Belgeleri)\b")
+_INSTITUTION = re.compile(
+    r"^T\.C\.|\b(?:Başkanlığı|Bakanlığı|Genelkurmay|Kurumu|Müdürlüğü|Enstitüsü|Üniversitesi|Dairesi|"
+    r"Ministry|Office|Institute|Society|Association|Commission)\b"
+)
+
+
+@frozen
+class _Name:
+    end: int
+    words: int
+    comma: bool  # a comma inside: only a title may have one
+
+
+@frozen
+class _Found:
+    """A citation found at some place, before it is given its footnote and signal."""
+
+    kind: CitationKind
+    start: int
+    end: int
+    name: str
+    alias: str | None = None
+    year: str | None = None
+    date: CitedDate | None = None
+    locator: tuple[int, int, tuple[LocatorPart, ...]] | None = None
+    url: str | None = None
+
+
+def cite(footnotes: Footnotes) -> Footnotes:
+    """``footnotes`` with every note's citations and commentary read, and their diagnostics."""
+    document = footnotes.document
+    diagnostics = list(footnotes.diagnostics)
+    updated = []
+    for footnote in footnotes.footnotes:
+        if footnote.note is None:
+            updated.append(footnote)
+            continue
+        citations, commentary, found = read_note(document, footnote.note)
+        diagnostics += found
+        updated.append(evolve(footnote, citations=citations, commentary=commentary))
+    return evolve(footnotes, footnotes=tuple(updated), diagnostics=tuple(diagnostics))
+
+
+def read_note(
+    document: Document, note: NoteText
+) -> tuple[tuple[Citation, ...], tuple[Commentary, ...], list[Diagnostic]]:
+    """The citations and commentary of one note, and what is wrong with them."""
+    text = note.stitch.text
+    citations: list[Citation] = []
+    commentary: list[Commentary] = []
+    diagnostics: list[Diagnostic] = []
+
+    def span(start: int, end: int) -> Span:
+        return Span(*note.stitch.source_span(start, end))
+
+    previous: Citation | None = None  # the citation just before, when a ";" followed it
+    for piece in _scan(text):
+        where = span(piece.start, piece.end)
+        if piece.found is None and piece.unreadable:
+            diagnostics.append(
+                rules.UNREADABLE_CITATION.at(
+                    document,
+                    where,
+                    f"note {note.number}: cannot read {_collapse(text[piece.start : piece.end])!r} as a citation",
+                    footnote=note.number,
+                    hint="write it as Surname, Year: page",
+                )
+            )
+        elif piece.found is None:
+            commentary.append(Commentary(note.number, _collapse(text[piece.start : piece.end]), where))
+        else:
+            citation = _citation(note.number, text, piece.found, piece.signal, span)
+            if citation.kind is CitationKind.WEB and previous is not None and previous.url is None:
+                # "Benhür, 2008; http://..." gives the cited work's address as well.
+                citations[-1] = evolve(previous, url=citation.url)
+            citations.append(citation)
+        listed = piece.found is not None and _LIST_GOES_ON.match(text, piece.end) is not None
+        previous = citations[-1] if listed else None
+    for citation in citations:
+        diagnostics += _check(document, citation)
+    return tuple(citations), tuple(commentary), diagnostics
+
+
+@frozen
+class _Piece:
+    """A stretch of a note: a citation (``found``), commentary, or unreadable citation text."""
+
+    start: int
+    end: int
+    found: _Found | None = None
+    signal: str | None = None
+    unreadable: bool = False
+
+
+def _scan(text: str) -> Iterator[_Piece]:
+    """The citations, commentary and unreadable stretches of a note, in order."""
+    position, signal, listing = 0, None, False
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return
+        if match := _SIGNAL.match(text, position):
+            signal, listing, position = _collapse(match.group()), True, match.end()
+            continue
+        if found := _citation_at(text, position):
+            yield _Piece(found.start, found.end, found, signal)
+            listing = _LIST_GOES_ON.match(text, found.end) is not None
+            end = _END.match(text, found.end)
+            position = end.end() if end else found.end
+            signal = signal if listing else None
+            continue
+        stop = _next_start(text, position)
+        piece = text[position:stop].rstrip()
+        # After a signal or a ";" a short stretch with numbers in it was meant as a citation.
+        unreadable = listing and len(piece) <= 80 and re.search(r"\d", piece) is not None
+        yield _Piece(position, position + len(piece), unreadable=unreadable)
+        position, signal, listing = stop, None, False
+
+
+def _next_start(text: str, position: int) -> int:
+    """The next place after ``position`` where a citation or a signal could begin."""
+    candidates = [len(text)]
+    if signal := _SIGNAL.search(text, position + 1):
+        candidates.append(signal.start())
+    if sentence := _SENTENCE.search(text, position):
+        candidates.append(sentence.end())
+    semicolon = text.find(";", position)
+    if semicolon >= 0:
+        candidates.append(semicolon + 1)
+    return min(candidates)
+
+
+def _citation_at(text: str, start: int) -> _Found | None:
+    if url := _URL.match(text, start):
+        return _Found(CitationKind.WEB, start, url.end(), url.group(), url=url.group())
+    for name in sorted(_names(text, start), key=lambda n: -n.end):
+        found = _tail(text, start, name)
+        if found is not None:
+            return found
+    return None
+
+
+def _names(text: str, start: int) -> Iterator[_Name]:
+    """Every way a name can run from ``start``: one per word it may end after."""
+    position, words, comma = start, 0, False
+    while words < _MAX_NAME_WORDS:
+        word = _WORD.match(text, position)
+        if not word or _NOT_A_NAME.fullmatch(word.group()):
+            return
+        words += 1
+        position = word.end()
+        yield _Name(position, words, comma)
+        if link := _CONNECTOR.match(text, position) or _TITLE_NUMBER.match(text, position):
+            position = link.end()
+        elif _NEXT_WORD_AFTER_COMMA.match(text, position):
+            comma = True
+            position += 1
+        if position >= len(text) or not text[position].isspace():
+            return
+        position += 1
+
+
+def _tail(text: str, start: int, name: _Name) -> _Found | None:
+    """A citation whose name ends at ``name.end``, read by the first tail that fits."""
+    label = _collapse(text[start : name.end])
+    if not name.comma:  # only a title may have a comma in its name, and titles have no year here
+        for reader in (_alias_tail, _newspaper_tail, _archive_tail, _parliament_tail, _year_tail):
+            found = reader(text, start, label, name)
+            if found is not None:
+                return found
+    return _no_year_tail(text, start, label, name)
+
+
+def _alias_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    alias = _ALIAS_YEAR.match(text, name.end)
+    return _with_year(text, start, alias.end(), label, year=alias.group(2), alias=alias.group(1)) if alias else None
+
+
+def _year_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    year = _WITH_YEAR.match(text, name.end)
+    return _with_year(text, start, year.end(), label, year=year.group(1)) if year else None
+
+
+def _newspaper_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    dated = _DATE_ISSUE.match(text, name.end)
+    if not dated or not is_month(dated.group(2)):
+        return None
+    when = _collapse(dated.group(1))
+    issue = dated.start(3), dated.end(3), (_issue_part(dated.group(3)),)
+    year = when.rsplit(" ", 1)[-1]
+    return _Found(CitationKind.NEWSPAPER, start, dated.end(), label, year=year, date=read_date(when), locator=issue)
+
+
+def _archive_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    """``ATASE, ISH: 16, K: 1129, B: 95-1``: a one-word archive and two or more labelled steps."""
+    opening = locators.ARCHIVAL_NEXT.match(text, name.end)
+    if name.words != 1 or not opening:
+        return None
+    steps: list[LocatorPart] = []
+    position = opening.end()
+    while step := locators.ARCHIVAL_STEP.match(text, position):
+        steps.append(LocatorPart(LocatorKind.ARCHIVAL, step.group(1), _collapse(step.group(2))))
+        position = step.end()
+        following = locators.ARCHIVAL_NEXT.match(text, position)
+        if not following:
+            break
+        position = following.end()
+    if len(steps) < 2:
+        return None
+    return _Found(CitationKind.ARCHIVE, start, position, label, locator=(opening.end(), position, tuple(steps)))
+
+
+def _parliament_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    """``TBMMZC, Devre I, İçtima 2, Cilt X: 285``."""
+    path = _PARLIAMENT.match(text, name.end)
+    located = locators.LOCATOR.match(text, path.end()) if path else None
+    if path is None or located is None:
+        return None
+    steps = (*locators.parliament_parts(path.group(1)), *locators.parts(located.group()))
+    return _Found(
+        CitationKind.PARLIAMENTARY, start, located.end(), label, locator=(path.start(1), located.end(), steps)
+    )
+
+
+def _no_year_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
+    """``Kandemir, 186``: a locator straight after the name, closing the citation."""
+    gap = _NO_YEAR.match(text, name.end)
+    located = locators.LOCATOR.match(text, gap.end()) if gap else None
+    if located is None or not _END.match(text, located.end()) or name.words > 8:
+        return None
+    kind = CitationKind.TITLE_ONLY if _title(label, name) else _kind_of(label, CitationKind.AUTHOR_NO_YEAR)
+    locator = located.start(), located.end(), locators.parts(located.group())
+    return _Found(kind, start, located.end(), label, locator=locator)
+
+
+def _with_year(text: str, start: int, end: int, name: str, *, year: str, alias: str | None = None) -> _Found:
+    locator = None
+    if (gap := _AFTER_YEAR.match(text, end)) and (located := locators.LOCATOR.match(text, gap.end())):
+        locator = located.start(), located.end(), locators.parts(located.group())
+        end = located.end()
+    kind = _kind_of(name, CitationKind.INSTITUTION_YEAR if _INSTITUTION.search(name) else CitationKind.AUTHOR_YEAR)
+    return _Found(kind, start, end, name, alias=alias, year=year, date=read_year(year), locator=locator)
+
+
+def _issue_part(raw: str) -> LocatorPart:
+    label, value = re.fullmatch(r"(\D+?)\s*[.:]?\s*(\d+)", raw).groups()  # type: ignore[union-attr]
+    kind = LocatorKind.DOCUMENT if label.casefold() == "no" else LocatorKind.ISSUE
+    return LocatorPart(kind, label, value)
+
+
+def _title(name: str, found: _Name) -> bool:
+    """A name with a comma or a connector inside, or of three words or more, is a title."""
+    return found.comma or found.words >= 3 or _CONNECTOR.search(name) is not None
+
+
+def _kind_of(name: str, otherwise: CitationKind) -> CitationKind:
+    if _PARLIAMENTARY.search(name):
+        return CitationKind.PARLIAMENTARY
+    if _COLLECTION.search(name):
+        return CitationKind.DOCUMENT_COLLECTION
+    return otherwise
+
+
+def _citation(footnote: int, text: str, found: _Found, signal: str | None, span: _SpanOf) -> Citation:
+    locator = None
+    if found.locator is not None:
+        start, end, steps = found.locator
+        locator = Locator(_collapse(text[start:end]), span(start, end), steps)
+    return Citation(
+        footnote=footnote,
+        kind=found.kind,
+        raw=_collapse(text[found.start : found.end]),
+        span=span(found.start, found.end),
+        name=found.name,
+        alias=found.alias,
+        year=found.year,
+        date=found.date,
+        locator=locator,
+        signal=signal,
+        url=found.url,
+    )
+
+
+def _check(document: Document, citation: Citation) -> list[Diagnostic]:
+    """What is wrong with one citation: missing year or locator, odd pages, odd dates."""
+    found = []
+    at, n = citation.span, citation.footnote
+    if citation.kind in (CitationKind.AUTHOR_NO_YEAR, CitationKind.TITLE_ONLY):
+        found.append(
+            rules.MISSING_YEAR.at(
+                document, at, f"{citation.raw!r} gives no year", footnote=n, hint="add the year of the edition cited"
+            )
+        )
+    if citation.locator is None and citation.url is None and citation.kind is not CitationKind.NEWSPAPER:
+        found.append(
+            rules.MISSING_LOCATOR.at(
+                document,
+                at,
+                f"{citation.raw!r} gives no page or other locator",
+                footnote=n,
+                hint="add the page the claim rests on",
+            )
+        )
+    for part in citation.locator.parts if citation.locator else ():
+        for kind, explanation in locators.problems(part):
+            rule = {
+                "reversed": rules.REVERSED_RANGE,
+                "implausible": rules.IMPLAUSIBLE_RANGE,
+                "merged": rules.MERGED_LOCATOR,
+            }[kind]
+            found.append(
+                rule.at(
+                    document,
+                    citation.locator.span if citation.locator else at,
+                    f"{citation.raw!r}: {explanation}",
+                    footnote=n,
+                )
+            )
+    date = citation.date
+    if date is not None and not date.self_consistent:
+        found.append(
+            rules.DUAL_DATE_CONTRADICTION.at(
+                document, at, f"{date.raw!r}: the two years do not name the same time", footnote=n
+            )
+        )
+    if date is not None and date.ambiguous:
+        readings = ", ".join(f"{r.calendar.value} {r.start:%Y-%m-%d}–{r.end:%Y-%m-%d}" for r in date.readings)
+        found.append(
+            rules.UNCERTAIN_CALENDAR.at(
+                document,
+                at,
+                f"{date.raw!r} may be read as {readings}",
+                footnote=n,
+                hint="give the Gregorian year beside it, e.g. 1339-1923",
+            )
+        )
+    return found
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,125 @@
+"""Locators: the part of a citation that says where in the source.
+
+:data:`LOCATOR` matches the locator forms notes use after a year or a name — pages,
+ranges, open ranges (``185 vd.``), issue numbers (``nr. 200``, ``Sayı: 19``), document
+numbers (``Belge No:1543``, ``(No. 845)``), instalments (``Tefrika No.3``) and volumes —
+and :func:`parts` reads the matched text into typed :class:`LocatorPart` records.
+Archival paths (``ISH: 16, K: 1129, B: 95-1``) and parliamentary paths (``Devre I,
+İçtima 2, Cilt X: 285``) have their own readers. :func:`problems` says what is
+suspicious about a locator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sources.model import LocatorKind, LocatorPart
+
+_PAGES = r"(?:(?:s|ss|pp?)\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s+vd\.?)?"
+_LABEL = r"(?:Belge\s*No|Tefrika\s*No|No|nr|Nr|Sayı|sayı|Cilt|C)"
+_LABELLED = rf"{_LABEL}\s*[.:]?\s*(?:\d+|[IVXLC]+)\b"
+_ITEM = rf"(?:{_LABELLED}|{_PAGES})"
+LOCATOR = re.compile(rf"{_ITEM}(?:(?:\s*,\s*|\s+ve\s+){_ITEM})*(?:\s*\(\s*{_LABELLED}\s*\))?")
+ISSUE = re.compile(r"(?:nr|Nr|No|Sayı|sayı)\s*[.:]?\s*\d+")
+
+_PAGE_ITEM = re.compile(r"(?:(?:s|ss|pp?)\.\s*)?(\d+)(?:\s*[-–]\s*(\d+))?(\s+vd\.?)?")
+_LABELLED_ITEM = re.compile(rf"({_LABEL})\s*[.:]?\s*(\d+|[IVXLC]+)\b")
+_KIND_OF_LABEL = {
+    "belgeno": LocatorKind.DOCUMENT,
+    "no": LocatorKind.DOCUMENT,
+    "tefrikano": LocatorKind.INSTALMENT,
+    "nr": LocatorKind.ISSUE,
+    "sayı": LocatorKind.ISSUE,
+    "cilt": LocatorKind.VOLUME,
+    "c": LocatorKind.VOLUME,
+}
+
+_PARLIAMENT_LABEL = r"(?:Devre|Dönem|İçtima|Cilt|Birleşim|Oturum|Yıl)"
+PARLIAMENT_PATH = re.compile(rf"{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+(?:\s*,\s*{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+)*")
+_PARLIAMENT_KIND = {
+    "devre": LocatorKind.TERM,
+    "dönem": LocatorKind.TERM,
+    "içtima": LocatorKind.SESSION,
+    "birleşim": LocatorKind.SESSION,
+    "oturum": LocatorKind.SESSION,
+    "cilt": LocatorKind.VOLUME,
+    "yıl": LocatorKind.VOLUME,
+}
+
+# One labelled step of an archival path; its value runs to the next label, ";" or a stop.
+_ARCHIVAL_LABEL = r"[A-ZÇĞİÖŞÜ]{1,4}\s*[:=]"
+ARCHIVAL_STEP = re.compile(
+    rf"([A-ZÇĞİÖŞÜ]{{1,4}})\s*[:=]\s*((?:(?!\s*,\s*{_ARCHIVAL_LABEL})(?!\s*;)(?!\.(?:\s|$))[^\n])*)"
+)
+ARCHIVAL_NEXT = re.compile(rf"\s*,\s*(?={_ARCHIVAL_LABEL})")
+
+_MERGED = re.compile(r"\b(\d+)-(\d+)\1-(\d+)\b")  # 29-329-4: "29-3" and "29-4" run together
+_WIDEST_PLAUSIBLE = 100
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", "", label).casefold().replace("i̇", "i")
+
+
+def parts(text: str) -> tuple[LocatorPart, ...]:
+    """The typed parts of a locator matched by :data:`LOCATOR` (or an issue number)."""
+    found: list[LocatorPart] = []
+    position = 0
+    while position < len(text):
+        labelled = _LABELLED_ITEM.match(text, position)
+        page = _PAGE_ITEM.match(text, position)
+        if labelled:
+            label, value = labelled.group(1), labelled.group(2)
+            found.append(LocatorPart(_KIND_OF_LABEL[_label_key(label)], label, value))
+            position = labelled.end()
+        elif page:
+            found.append(_page_part(page))
+            position = page.end()
+        else:
+            position += 1
+    return tuple(found)
+
+
+def _page_part(match: re.Match[str]) -> LocatorPart:
+    first, last, open_range = int(match.group(1)), match.group(2), match.group(3)
+    value = " ".join(match.group(0).split())
+    if open_range:
+        return LocatorPart(LocatorKind.OPEN_RANGE, None, value, first, None)
+    if last is None:
+        return LocatorPart(LocatorKind.PAGE, None, value, first, first)
+    return LocatorPart(LocatorKind.PAGE_RANGE, None, value, first, _expand(match.group(1), last))
+
+
+def _expand(first: str, last: str) -> int:
+    """The last page of a range, with abbreviated ends written out (``217-18`` → 218)."""
+    if len(last) < len(first) and int(last) < int(first):
+        return int(first[: len(first) - len(last)] + last)
+    return int(last)
+
+
+def parliament_parts(path: str) -> list[LocatorPart]:
+    steps = []
+    for step in re.finditer(rf"({_PARLIAMENT_LABEL})\s+([0-9IVXLC]+)", path):
+        steps.append(
+            LocatorPart(_PARLIAMENT_KIND[step.group(1).casefold().replace("i̇", "i")], step.group(1), step.group(2))
+        )
+    return steps
+
+
+def problems(part: LocatorPart) -> list[tuple[str, str]]:
+    """What is suspicious about a part: ``(kind, explanation)`` with kind ``reversed``,
+    ``implausible`` or ``merged``."""
+    found = []
+    if part.kind is LocatorKind.PAGE_RANGE and part.first is not None and part.last is not None:
+        first, last = part.first, part.last
+        if last < first:
+            found.append(("reversed", f"page range {part.value} runs backwards"))
+        elif last - first > _WIDEST_PLAUSIBLE:
+            found.append(("implausible", f"page range {part.value} spans {last - first + 1} pages"))
+        elif len(str(last)) > len(str(first)) and str(last).startswith(str(first)) and last - first > 9:
+            found.append(("implausible", f"page range {part.value} looks like a digit was repeated"))
+    merged = _MERGED.search(part.value)
+    if merged:
+        a, b, c = merged.groups()
+        found.append(("merged", f"{merged.group(0)} looks like {a}-{b} and {a}-{c} run together"))
+    return found
