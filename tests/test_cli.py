@@ -101,3 +101,34 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert done.returncode == 0
     assert len(json.loads(done.stdout)) == 90
+
+
+def test_citations_json_on_the_embedded_article(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "citations", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert len(data) == 141
+    assert {
+        k: data[0][k] for k in ("footnote", "raw", "kind", "name", "year", "locator", "pages", "signal", "source")
+    } == {
+        "footnote": 1,
+        "raw": "Burçak, 1983: 4-5",
+        "kind": "author_year",
+        "name": "Burçak",
+        "year": "1983",
+        "locator": "4-5",
+        "pages": [[4, 5]],
+        "signal": None,
+        "source": None,
+    }
+    open_range = next(c for c in data if c["raw"] == "Tunçay, 1978: 185 vd.")
+    assert open_range["pages"] == [[185, None]] and open_range["signal"] == "Geniş bilgi için bk."
+    assert "SRC503" in err and "SRC505" in err
+
+
+def test_citations_text_is_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "citations")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 142  # a header and 141 citations
+    assert "archive" in lines[-3] and "ATASE · — · ISH: 16, K: 1157" in lines[-3]

@@ -26,7 +26,9 @@ def essentials(result: Footnotes) -> list[tuple[Any, ...]]:
 
 
 def citations(result: Footnotes) -> list[tuple[Any, ...]]:
-    return [(c.footnote, c.kind, c.raw, c.name, c.year, c.locator and c.locator.raw, c.signal) for c in result.citations]
+    return [
+        (c.footnote, c.kind, c.raw, c.name, c.year, c.locator and c.locator.raw, c.signal) for c in result.citations
+    ]
 
 
 def findings(result: Footnotes) -> list[tuple[str, int | None, str]]:

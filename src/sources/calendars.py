@@ -121,7 +121,7 @@ _HIJRI_MONTHS = {
     )
     for n in names
 }
-MONTH_WORD = r"[^\W\d_][^\W\d_’'\-]*(?:[-\s][^\W\d_]+)?"
+MONTH_WORD = r"[^\W\d_][^\W\d_’'\-]*(?:[-\s][^\W\d_]+){0,2}"
 _DATE = re.compile(rf"(\d{{1,2}})\s+({MONTH_WORD})\s+(\d{{3,4}})(?:\s*[-/]\s*(\d{{4}}))?")
 _REFORM = (1333, 3, 1)  # 1 Mart 1333 = 1 March 1917: Rumi takes the Gregorian day count
 _RUMI_YEARS = range(1256, 1342)  # 1 Mart 1256 (13 March 1840) to the 1926 switch

@@ -25,6 +25,7 @@ için bk.``) governs the citations after it up to the end of their sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from attrs import evolve, frozen
@@ -129,28 +130,39 @@ def read_note(
         return Span(*note.stitch.source_span(start, end))
 
     previous: Citation | None = None  # the citation just before, when a ";" followed it
+    pending: list[_Piece] = []  # commentary pieces not yet joined into one Commentary
+
+    def flush() -> None:
+        if pending:
+            start, end = pending[0].start, pending[-1].end
+            commentary.append(Commentary(note.number, _collapse(text[start:end]), span(start, end)))
+            pending.clear()
+
     for piece in _scan(text):
-        where = span(piece.start, piece.end)
-        if piece.found is None and piece.unreadable:
+        if piece.found is None and not piece.unreadable:
+            pending.append(piece)
+            previous = None
+            continue
+        flush()
+        if piece.found is None:
             diagnostics.append(
                 rules.UNREADABLE_CITATION.at(
                     document,
-                    where,
+                    span(piece.start, piece.end),
                     f"note {note.number}: cannot read {_collapse(text[piece.start : piece.end])!r} as a citation",
                     footnote=note.number,
                     hint="write it as Surname, Year: page",
                 )
             )
-        elif piece.found is None:
-            commentary.append(Commentary(note.number, _collapse(text[piece.start : piece.end]), where))
-        else:
-            citation = _citation(note.number, text, piece.found, piece.signal, span)
-            if citation.kind is CitationKind.WEB and previous is not None and previous.url is None:
-                # "Benhür, 2008; http://..." gives the cited work's address as well.
-                citations[-1] = evolve(previous, url=citation.url)
-            citations.append(citation)
-        listed = piece.found is not None and _LIST_GOES_ON.match(text, piece.end) is not None
-        previous = citations[-1] if listed else None
+            previous = None
+            continue
+        citation = _citation(note.number, text, piece.found, piece.signal, span)
+        if citation.kind is CitationKind.WEB and previous is not None and previous.url is None:
+            # "Benhür, 2008; http://..." gives the cited work's address as well.
+            citations[-1] = evolve(previous, url=citation.url)
+        citations.append(citation)
+        previous = citations[-1] if _LIST_GOES_ON.match(text, piece.end) else None
+    flush()
     for citation in citations:
         diagnostics += _check(document, citation)
     return tuple(citations), tuple(commentary), diagnostics
@@ -169,6 +181,7 @@ class _Piece:
 
 def _scan(text: str) -> Iterator[_Piece]:
     """The citations, commentary and unreadable stretches of a note, in order."""
+    starts = _starts(text)
     position, signal, listing = 0, None, False
     while True:
         while position < len(text) and text[position].isspace():
@@ -185,7 +198,7 @@ def _scan(text: str) -> Iterator[_Piece]:
             position = end.end() if end else found.end
             signal = signal if listing else None
             continue
-        stop = _next_start(text, position)
+        stop = starts[bisect_right(starts, position)]
         piece = text[position:stop].rstrip()
         # After a signal or a ";" a short stretch with numbers in it was meant as a citation.
         unreadable = listing and len(piece) <= 80 and re.search(r"\d", piece) is not None
@@ -193,17 +206,15 @@ def _scan(text: str) -> Iterator[_Piece]:
         position, signal, listing = stop, None, False
 
 
-def _next_start(text: str, position: int) -> int:
-    """The next place after ``position`` where a citation or a signal could begin."""
-    candidates = [len(text)]
-    if signal := _SIGNAL.search(text, position + 1):
-        candidates.append(signal.start())
-    if sentence := _SENTENCE.search(text, position):
-        candidates.append(sentence.end())
-    semicolon = text.find(";", position)
-    if semicolon >= 0:
-        candidates.append(semicolon + 1)
-    return min(candidates)
+def _starts(text: str) -> list[int]:
+    """Every place after the first where a citation or a signal could begin, in order.
+
+    Found once per note so that reading a long note stays linear.
+    """
+    places = {m.start() for m in _SIGNAL.finditer(text)}
+    places |= {m.end() for m in _SENTENCE.finditer(text)}
+    places |= {m.end() for m in re.finditer(";", text)}
+    return [*sorted(p for p in places if 0 < p < len(text)), len(text)]
 
 
 def _citation_at(text: str, start: int) -> _Found | None:
