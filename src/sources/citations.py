@@ -8,12 +8,12 @@ a name — a run of capitalised words, initials and acronyms, with connectors su
 ========================  ============================================================
 tail                      example
 ========================  ============================================================
-alias and year            ``Cerrahoğlu (Kerim Sadi): 1975: 446-450``
+alias and year            ``Öztürk (Takma Ad): 1975: 446-450``
 date and issue            ``Hakimiyet-i Milliye, 1 Haziran 1337-1921, nr. 200``
 archival path             ``ATASE, ISH: 16, K: 1129, B: 95-1``
 parliamentary path        ``TBMMZC, Devre I, İçtima 2, Cilt X: 285``
-year and locator          ``Tunçay, 1978: 130``, ``Kocaoğlu, 2003``
-locator without a year    ``Kandemir, 186``, ``Çoruhlu, Tefrika No.3``
+year and locator          ``Yılmaz, 1978: 130``, ``Şahin, 2003``
+locator without a year    ``Demir, 186``, ``Kaya, Tefrika No.3``
 ========================  ============================================================
 
 A URL is a citation of its own. What the name says decides the kind among
@@ -158,7 +158,7 @@ def read_note(
             continue
         citation = _citation(note.number, text, piece.found, piece.signal, span)
         if citation.kind is CitationKind.WEB and previous is not None and previous.url is None:
-            # "Benhür, 2008; http://..." gives the cited work's address as well.
+            # "Çelik, 2008; http://..." gives the cited work's address as well.
             citations[-1] = evolve(previous, url=citation.url)
         citations.append(citation)
         previous = citations[-1] if _LIST_GOES_ON.match(text, piece.end) else None
@@ -310,7 +310,7 @@ def _parliament_tail(text: str, start: int, label: str, name: _Name) -> _Found |
 
 
 def _no_year_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
-    """``Kandemir, 186``: a locator straight after the name, closing the citation."""
+    """``Demir, 186``: a locator straight after the name, closing the citation."""
     gap = _NO_YEAR.match(text, name.end)
     located = locators.LOCATOR.match(text, gap.end()) if gap else None
     if located is None or not _END.match(text, located.end()) or name.words > 8:

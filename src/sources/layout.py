@@ -3,7 +3,7 @@
 The evidence, strongest first:
 
 * a separator rule: what follows on the page is notes;
-* a note start: a line that begins with the next note number (``21 Tunçay, ...``);
+* a note start: a line that begins with the next note number (``21 Yılmaz, ...``);
 * an endnote heading (``Dipnotlar``): everything after it is notes;
 * width: notes are set in a smaller font, so their full lines are longer than the
   body's. The threshold is learnt per document (Otsu's method on line lengths) and only
@@ -26,7 +26,7 @@ from attrs import frozen
 
 from sources.model import Document, Line, LineKind
 
-# A note number at the start of a line: "21 Tunçay", and "40İngiliz" with the space lost.
+# A note number at the start of a line: "21 Yılmaz", and "40İngiliz" with the space lost.
 _NOTE_START = re.compile(r"(\d{1,3})(?:\s+(?=\S)|(?=[^\W\d_]))")
 _MONTHS = frozenset(
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
@@ -34,7 +34,7 @@ _MONTHS = frozenset(
 )
 _DATE_AFTER_NUMBER = re.compile(r"\d{1,3}\s+([^\W\d_]+)\S*\s+\d{4}")
 _TERMINAL = re.compile(r"[.!?…)\]”\"»]$")
-# "Tunçay, 1978: 130", "1999: 159.", "Bk. ", "Bkz. ": the way notes cite, never body text.
+# "Yılmaz, 1978: 130", "1999: 159.", "Bk. ", "Bkz. ": the way notes cite, never body text.
 _CITING = re.compile(r"\b\d{4}\s?:\s?\d|\b[Bb]kz?\.\s")
 # How far a note number may run ahead of the expected one (a note lost in extraction).
 _SKIP = 3

@@ -169,10 +169,10 @@ class NoteText:
 class CitationKind(enum.Enum):
     """The form of a citation, which decides what its name and locator mean."""
 
-    AUTHOR_YEAR = "author_year"  # Tunçay, 1978: 130
-    AUTHOR_NO_YEAR = "author_no_year"  # Kandemir, 186
+    AUTHOR_YEAR = "author_year"  # Yılmaz, 1978: 130
+    AUTHOR_NO_YEAR = "author_no_year"  # Demir, 186
     INSTITUTION_YEAR = "institution_year"  # T.C. Genelkurmay Başkanlığı, 1999: 135
-    TITLE_ONLY = "title_only"  # Atatürk’ün Tamim, Telgraf ve Beyannameleri, 360
+    TITLE_ONLY = "title_only"  # Tamim, Telgraf ve Beyannameler, 360
     ARCHIVE = "archive"  # ATASE, ISH: 16, K: 1129, B: 95-1
     NEWSPAPER = "newspaper"  # Hakimiyet-i Milliye, 1 Haziran 1337-1921, nr. 200
     PARLIAMENTARY = "parliamentary"  # TBMMZC, Devre I, İçtima 2, Cilt X: 285
@@ -233,7 +233,7 @@ class Citation:
     raw: str  # as written, de-hyphenated, whitespace collapsed
     span: Span
     name: str  # what it names first: surname(s), institution, archive, periodical, title or URL
-    alias: str | None = None  # Cerrahoğlu (Kerim Sadi)
+    alias: str | None = None  # Öztürk (Takma Ad)
     year: str | None = None  # as written
     date: CitedDate | None = None  # the year or full date, read in its calendar(s)
     locator: Locator | None = None

@@ -2,7 +2,7 @@
 
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with closing quotes and a glued note
 marker after it) before a space and a capital, digit or opening quote. It does not end
-after an initial (``S. Aralov``), a Roman numeral (``I. Dünya``), an ordinal
+after an initial (``S. Petrov``), a Roman numeral (``I. Dünya``), an ordinal
 (``15. yüzyıl``, ``4. Maddesine``), a common abbreviation (``Dr.``, ``Bk.``), or inside
 a quotation in typographic quotes.
 """

@@ -41,7 +41,7 @@ class LineIndex:
 
 
 # A line-end hyphen is kept (not a word break) when the next line starts with an
-# izafet particle (Hâkimiyet-/i Milliye, Kuvâ-/yı Milliye), a capital (Yıldırım-/Özönder,
+# izafet particle (Hâkimiyet-/i Milliye, Kuvâ-/yı Milliye), a capital (Yılmaz-/Kaya,
 # Türkiye-/Sovyet) or follows a digit (212-/213, 1337-/1921); typesetting never breaks a
 # word before a single letter, so "-i " at a line start is always a real hyphen.
 _IZAFET = re.compile(r"(?:[iıuü]|y[iıuü])(?![^\W\d_])")
