@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sources.article import ARTICLE_PATH, article_bytes, article_info
+from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
+from sources.bibliography import Bibliography, load_bibliography, parse_bibliography
 from sources.calendars import Calendar, CitedDate, Reading
 from sources.citations import cite
 from sources.errors import InputError, SourcesError
@@ -36,15 +37,20 @@ from sources.model import (
     LocatorKind,
     LocatorPart,
     Marker,
+    Name,
     NoteText,
     Page,
     Section,
     Severity,
+    Source,
+    SourceKind,
     Span,
 )
+from sources.resolve import Resolution, Resolved, Status, resolve
 
 __all__ = [
     "ArticleInfo",
+    "Bibliography",
     "Calendar",
     "Citation",
     "CitationKind",
@@ -60,16 +66,25 @@ __all__ = [
     "LocatorKind",
     "LocatorPart",
     "Marker",
+    "Name",
     "NoteText",
     "Page",
     "Reading",
+    "Resolution",
+    "Resolved",
     "Section",
     "Severity",
+    "Source",
+    "SourceKind",
     "SourcesError",
     "Span",
+    "Status",
+    "bibliography",
+    "link",
     "load",
     "read",
     "read_text",
+    "resolve",
 ]
 
 
@@ -92,3 +107,26 @@ def read(path: str | Path | None = None, *, encoding: str | None = None, first_p
 def read_text(text: str, path: str = "<text>", *, first_page: int | None = None) -> Footnotes:
     """The footnotes of an already decoded text, with their citations."""
     return cite(read_footnotes(ingest(text, path, first_page=first_page)))
+
+
+def bibliography(path: str | Path | None = None) -> Bibliography:
+    """A ``.bib`` file as typed sources (None: the embedded article's curated bibliography)."""
+    if path is None:
+        return parse_bibliography(bibliography_text(), BIBLIOGRAPHY_PATH)
+    return load_bibliography(path)
+
+
+def link(
+    path: str | Path | None = None,
+    *,
+    bib: str | Path | None = None,
+    encoding: str | None = None,
+    first_page: int | None = None,
+) -> Resolved:
+    """Read a text and resolve its citations against a bibliography.
+
+    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
+    """
+    if path is not None and bib is None:
+        raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
+    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib))

@@ -1,8 +1,10 @@
-"""The ``sources`` command: ``sources footnotes|citations [PATH] [--format text|json]``.
+"""The ``sources`` command.
+
+``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
-standard error and do not change the status of a reading command.
+standard error and do not change the status of these reading commands.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from rapidfuzz import process
 
 import sources
+from sources import present
 from sources.errors import SourcesError
-from sources.model import Footnotes
-from sources.present import citations_json, citations_text, diagnostic_line, footnotes_json, footnotes_text
+from sources.model import Diagnostic, Footnotes
+from sources.resolve import Resolved
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -25,41 +31,91 @@ def build_parser() -> argparse.ArgumentParser:
         description="Footnotes of scholarly texts as checked, typed citation records.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    readers = {
-        "footnotes": ("list every footnote with its marker, page, claim and text", footnotes_text, footnotes_json),
-        "citations": (
-            "list every citation with its kind, name, year, locator and signal",
-            citations_text,
-            citations_json,
-        ),
-    }
-    for name, (summary, as_text, as_json) in readers.items():
-        command = commands.add_parser(
-            name,
-            help=summary,
-            description=f"{summary[0].upper()}{summary[1:]}. Without PATH, read the embedded article.",
-        )
-        command.add_argument("path", nargs="?", metavar="PATH", help="a PDF-extracted text (default: embedded article)")
-        command.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-        command.add_argument("--encoding", help="the file's encoding when it is not UTF-8, e.g. cp1254")
-        command.add_argument("--first-page", type=int, metavar="N", help="number of the file's first page")
-        command.set_defaults(run=_reader(as_text, as_json))
+    footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
+    footnotes.set_defaults(run=_footnotes)
+    citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
+    _bib_option(citations, "resolve against this .bib (default: the embedded bibliography for the embedded article)")
+    citations.set_defaults(run=_citations)
+    entries = _command(
+        commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
+    )
+    _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
+    entries.set_defaults(run=_sources)
+    claims = _command(commands, "claims", "list the claims that rest on one bibliography entry, with their locators")
+    _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
+    claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
+    claims.set_defaults(run=_claims)
     return parser
 
 
-def _reader(
-    as_text: Callable[[Footnotes], str], as_json: Callable[[Footnotes], str]
-) -> Callable[[argparse.Namespace], int]:
-    """A command that reads a text and prints it in the chosen format, findings on stderr."""
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(
+        name, help=summary, description=f"{summary[0].upper()}{summary[1:]}. Without PATH, read the embedded article."
+    )
+    command.add_argument("path", nargs="?", metavar="PATH", help="a PDF-extracted text (default: embedded article)")
+    command.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    command.add_argument("--encoding", help="the file's encoding when it is not UTF-8, e.g. cp1254")
+    command.add_argument("--first-page", type=int, metavar="N", help="number of the file's first page")
+    return command
 
-    def run(args: argparse.Namespace) -> int:
+
+def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("--bib", metavar="FILE", help=help_text)
+
+
+def _footnotes(args: argparse.Namespace) -> int:
+    result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
+    return _print(args, result.diagnostics, present.footnotes_text, present.footnotes_json, result)
+
+
+def _citations(args: argparse.Namespace) -> int:
+    if args.path is not None and args.bib is None:
         result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
-        print(as_json(result) if args.format == "json" else as_text(result))
-        for diagnostic in result.diagnostics:
-            print(diagnostic_line(diagnostic), file=sys.stderr)
-        return EXIT_OK
+    else:
+        result = _link(args).footnotes
+    return _print(args, result.diagnostics, present.citations_text, present.citations_json, result)
 
-    return run
+
+def _sources(args: argparse.Namespace) -> int:
+    linked = _link(args)
+    return _print(args, linked.diagnostics, present.sources_text, present.sources_json, linked)
+
+
+def _claims(args: argparse.Namespace) -> int:
+    linked = _link(args)
+    keys = [source.key for source in linked.bibliography.sources]
+    if args.source not in keys:
+        nearest = ", ".join(name for name, _, _ in process.extract(args.source, keys, limit=3))
+        raise SourcesError(f"{linked.bibliography.path}: no entry {args.source!r}; nearest: {nearest}")
+    return _print(
+        args,
+        linked.diagnostics,
+        lambda linked: present.claims_text(linked, args.source),
+        lambda linked: present.claims_json(linked, args.source),
+        linked,
+    )
+
+
+def _link(args: argparse.Namespace) -> Resolved:
+    return sources.link(args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page)
+
+
+_Result = TypeVar("_Result", Footnotes, Resolved)
+
+
+def _print(
+    args: argparse.Namespace,
+    diagnostics: Sequence[Diagnostic],
+    as_text: Callable[[_Result], str],
+    as_json: Callable[[_Result], str],
+    result: _Result,
+) -> int:
+    print(as_json(result) if args.format == "json" else as_text(result))
+    for diagnostic in diagnostics:
+        print(present.diagnostic_line(diagnostic), file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -280,3 +280,72 @@ class Footnotes:
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of every note, in reading order."""
         return tuple(citation for footnote in self.footnotes for citation in footnote.citations)
+
+
+class SourceKind(enum.Enum):
+    """What a bibliography entry is, from its entry type and ``entrysubtype``."""
+
+    BOOK = "book"
+    ARTICLE = "article"
+    CHAPTER = "chapter"
+    ARCHIVE = "archive"
+    PERIODICAL = "periodical"  # a newspaper or magazine as a whole, or one issue
+    PARLIAMENTARY = "parliamentary"
+    DOCUMENT_COLLECTION = "document_collection"
+    WEB = "web"
+    WORK = "work"  # a work whose type the sources do not tell (@misc)
+
+
+@frozen
+class Name:
+    """A person or body as a bibliography names it, parsed by pybtex."""
+
+    raw: str
+    first: str  # given names and initials
+    last: str  # family name with any particles; a corporate name whole
+
+    @property
+    def display(self) -> str:
+        return f"{self.first} {self.last}".strip()
+
+
+@frozen
+class Source:
+    """One bibliography entry, typed, with LaTeX decoded to Unicode.
+
+    ``variants`` are other spellings of its name that texts use (biblatex field
+    ``userb``, ``|``-separated); ``provenance`` says where fields that the citing text
+    does not give came from (field ``usera``).
+    """
+
+    key: str
+    entry_type: str
+    kind: SourceKind
+    line: int  # 1-based line of the entry in its file
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
+    title: str | None = None
+    shorthand: str | None = None
+    year: str | None = None
+    date: CitedDate | None = None
+    journal: str | None = None
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    location: str | None = None
+    url: str | None = None
+    doi: str | None = None
+    isbn: str | None = None
+    langid: str | None = None
+    variants: tuple[str, ...] = ()
+    provenance: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()  # every field, decoded, in file order
+
+    @property
+    def label(self) -> str:
+        """How a person would name it: ``Yılmaz 1978``, ``ATASE``."""
+        who = "-".join(name.last for name in self.authors or self.editors)
+        head = who or self.shorthand or self.title or self.key
+        return f"{head} {self.year}" if self.year else head

@@ -7,7 +7,8 @@ import textwrap
 from typing import Any
 
 from sources.calendars import CitedDate
-from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Span
+from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Source, Span
+from sources.resolve import Resolved
 
 
 def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
@@ -131,3 +132,85 @@ def _lines(document: Document, span: Span) -> list[int]:
 def _wrapped(label: str, text: str, width: int) -> list[str]:
     indent = " " * 9
     return textwrap.wrap(text, width, initial_indent=f"  {label + ':':<7}", subsequent_indent=indent) or [f"  {label}:"]
+
+
+def _use(resolved: Resolved, footnote: Footnote, citation: Citation) -> dict[str, Any]:
+    """One use of an entry: the note, the locator, the claim it supports."""
+    locator = citation.locator
+    return {
+        "footnote": footnote.number,
+        "raw": citation.raw,
+        "locator": locator.raw if locator else None,
+        "pages": [list(pair) for pair in locator.pages] if locator else [],
+        "line": resolved.footnotes.document.index.locate(citation.span.start)[0],
+        "signal": citation.signal,
+        "claim": footnote.claim.text if footnote.claim else None,
+        "claim_page": footnote.marker.page if footnote.marker else None,
+    }
+
+
+def _entry(source: Source) -> dict[str, Any]:
+    return {
+        "key": source.key,
+        "label": source.label,
+        "kind": source.kind.value,
+        "entry_type": source.entry_type,
+        "title": source.title,
+        "year": source.year,
+        "line": source.line,
+    }
+
+
+def sources_json(resolved: Resolved) -> str:
+    """Every entry with the citations of it, in text order (uncited entries included)."""
+    return _dump(
+        [
+            {**_entry(s), "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]}
+            for s in resolved.bibliography.sources
+        ]
+    )
+
+
+def sources_text(resolved: Resolved) -> str:
+    blocks = []
+    for source in resolved.bibliography.sources:
+        uses = resolved.citing(source.key)
+        title = f" — {source.title}" if source.title and source.title != source.label else ""
+        head = f"{source.key}  {source.label}{title} ({source.kind.value})"
+        if not uses:
+            blocks.append(f"{head}\n  not cited")
+            continue
+        places = [f"n. {f.number}" + (f": {c.locator.raw}" if c.locator else "") for f, c in uses]
+        blocks.append(f"{head}\n  {_count(resolved, source.key)}: " + "; ".join(places))
+    return "\n".join(blocks)
+
+
+def claims_json(resolved: Resolved, key: str) -> str:
+    return _dump([_use(resolved, f, c) for f, c in resolved.citing(key)])
+
+
+def claims_text(resolved: Resolved, key: str, width: int = 100) -> str:
+    """The claims resting on one entry, each with its note, page and locator."""
+    source = resolved.bibliography.get(key)
+    uses = resolved.citing(key)
+    label = source.label if source else key
+    lines = [f"{key} — {label}: {_count(resolved, key)}"]
+    for footnote, citation in uses:
+        page = footnote.marker.page if footnote.marker else None
+        where = f"[{footnote.number}] p. {page}" if page else f"[{footnote.number}]"
+        locator = citation.locator.raw if citation.locator else "no locator"
+        claim = footnote.claim.text if footnote.claim else "(no claim: the note has no marker)"
+        lines.append("")
+        lines.append(f"{where} · {locator}" + (f" [{citation.signal}]" if citation.signal else ""))
+        lines += textwrap.wrap(claim, width, initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(lines)
+
+
+def _count(resolved: Resolved, key: str) -> str:
+    uses = resolved.citing(key)
+    notes = len({footnote.number for footnote, _ in uses})
+    return f"{_plural(len(uses), 'citation')} in {_plural(notes, 'note')}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,7 +1,8 @@
 """The rule catalogue: every finding the library can report, with a stable code and name.
 
 Codes are grouped by the stage that finds them: ``SRC0xx`` ingestion, ``SRC1xx``
-footnotes and markers, ``SRC2xx`` citation syntax, ``SRC5xx`` locators and dates.
+footnotes and markers, ``SRC2xx`` citation syntax, ``SRC3xx`` resolution, ``SRC4xx``
+bibliography entries, ``SRC5xx`` locators and dates.
 Stages create their findings through :meth:`Rule.at`, so a code, its name and its
 default severity can never drift apart.
 """
@@ -34,17 +35,12 @@ class Rule:
         if span is not None and document.text:
             line, column = document.index.locate(min(span.start, len(document.text) - 1))
         return Diagnostic(
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=message,
-            path=document.path,
-            line=line,
-            column=column,
-            span=span,
-            footnote=footnote,
-            hint=hint,
+            self.code, self.name, self.severity, message, document.path, line, column, span, footnote, hint
         )
+
+    def at_line(self, path: str, line: int | None, message: str, *, hint: str | None = None) -> Diagnostic:
+        """A finding of this rule at a line of a file that is not the document (a bibliography)."""
+        return Diagnostic(self.code, self.name, self.severity, message, path, line, 1 if line else None, hint=hint)
 
 
 UNANCHORED_PAGES = Rule(
@@ -139,6 +135,31 @@ UNCERTAIN_CALENDAR = Rule(
     "A date or year may be read in more than one calendar or year.",
 )
 
+UNRESOLVED_CITATION = Rule(
+    "SRC301",
+    "unresolved-citation",
+    Severity.ERROR,
+    "A citation matches no bibliography entry.",
+)
+AMBIGUOUS_CITATION = Rule(
+    "SRC302",
+    "ambiguous-citation",
+    Severity.ERROR,
+    "A citation matches several bibliography entries.",
+)
+BIB_SYNTAX_ERROR = Rule(
+    "SRC401",
+    "bibliography-syntax-error",
+    Severity.ERROR,
+    "A block of the bibliography cannot be parsed.",
+)
+DUPLICATE_KEY = Rule(
+    "SRC402",
+    "duplicate-key",
+    Severity.ERROR,
+    "Two bibliography entries share a key.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
@@ -150,6 +171,10 @@ RULES: tuple[Rule, ...] = (
     UNREADABLE_CITATION,
     MISSING_YEAR,
     MISSING_LOCATOR,
+    UNRESOLVED_CITATION,
+    AMBIGUOUS_CITATION,
+    BIB_SYNTAX_ERROR,
+    DUPLICATE_KEY,
     REVERSED_RANGE,
     IMPLAUSIBLE_RANGE,
     MERGED_LOCATOR,

@@ -1,0 +1,191 @@
+"""``.bib`` files ↔ typed :class:`Source` records, through bibtexparser v2 only.
+
+Two readings of one file: the *library* keeps every block exactly as parsed (comments,
+unknown fields, enclosing braces), so that writing it back changes nothing; the
+*sources* are typed records with LaTeX decoded to Unicode and names parsed by pybtex.
+Blocks that fail to parse and duplicate keys stay in the library and become
+diagnostics with their line, as bibtexparser keeps them.
+
+Conventions of the curated bibliography (``refs/bibliography.bib``):
+
+* ``usera`` records where fields came from when not from the citing text
+  (``sources-facts.json (certain): title, publisher``);
+* ``userb`` lists other spellings of the entry's name that texts use, ``|``-separated;
+* ``entrysubtype`` marks what biblatex has no type for: ``archive``, ``parliamentary``,
+  ``documents``, ``newspaper``.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from attrs import field, frozen
+from bibtexparser.entrypoint import parse_string, write_string
+from bibtexparser.library import Library
+from bibtexparser.middlewares import LatexDecodingMiddleware, RemoveEnclosingMiddleware
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.writer import BibtexFormat
+from pybtex.database import Person
+from pylatexenc.latex2text import LatexNodes2Text
+
+from sources import rules
+from sources.calendars import read_year
+from sources.errors import InputError
+from sources.ingest import read_file
+from sources.model import Diagnostic, Name, Source, SourceKind
+
+# bibtexparser logs every failed block; we report them as diagnostics instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+_LATEX = LatexNodes2Text()
+
+_KIND_OF_TYPE = {
+    "book": SourceKind.BOOK,
+    "mvbook": SourceKind.BOOK,
+    "article": SourceKind.ARTICLE,
+    "incollection": SourceKind.CHAPTER,
+    "inbook": SourceKind.CHAPTER,
+    "periodical": SourceKind.PERIODICAL,
+    "collection": SourceKind.DOCUMENT_COLLECTION,
+    "online": SourceKind.WEB,
+}
+_KIND_OF_SUBTYPE = {
+    "archive": SourceKind.ARCHIVE,
+    "parliamentary": SourceKind.PARLIAMENTARY,
+    "documents": SourceKind.DOCUMENT_COLLECTION,
+    "newspaper": SourceKind.PERIODICAL,
+}
+_TEXT_FIELDS = {
+    "title": "title",
+    "shorthand": "shorthand",
+    "journaltitle": "journal",
+    "journal": "journal",
+    "volume": "volume",
+    "number": "number",
+    "pages": "pages",
+    "publisher": "publisher",
+    "location": "location",
+    "address": "location",
+    "url": "url",
+    "doi": "doi",
+    "isbn": "isbn",
+    "langid": "langid",
+    "usera": "provenance",
+}
+
+
+def bibtex_format() -> BibtexFormat:
+    """How this project writes ``.bib`` files (and so how refs/bibliography.bib looks)."""
+    style = BibtexFormat()  # type: ignore[no-untyped-call]
+    style.indent = "  "
+    style.block_separator = "\n\n"
+    style.trailing_comma = True
+    return style
+
+
+@frozen
+class Bibliography:
+    """A parsed ``.bib`` file: its typed sources, its library for writing, its problems."""
+
+    path: str
+    sources: tuple[Source, ...]
+    library: Library = field(eq=False, repr=False)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def get(self, key: str) -> Source | None:
+        return next((source for source in self.sources if source.key == key), None)
+
+
+def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
+    """Read ``.bib`` text; problems in it are diagnostics, never exceptions."""
+    library = parse_string(text, parse_stack=[])
+    # The middlewares change blocks in place; the library must stay as written. Names are
+    # parsed before LaTeX is decoded, which would drop the braces that keep
+    # "{T.C. Genelkurmay Başkanlığı}" one name.
+    plain = RemoveEnclosingMiddleware().transform(copy.deepcopy(library))
+    decoded = LatexDecodingMiddleware().transform(copy.deepcopy(plain))
+    sources = tuple(_source(raw, entry) for raw, entry in zip(plain.entries, decoded.entries, strict=True))
+    return Bibliography(path, sources, library, tuple(_problems(library, path)))
+
+
+def load_bibliography(path: str | Path) -> Bibliography:
+    """Read a ``.bib`` file; an unreadable file is an :class:`InputError`."""
+    return parse_bibliography(read_file(path), str(path))
+
+
+def dump(library: Library) -> str:
+    """The text of a library, in this project's ``.bib`` format."""
+    return write_string(library, unparse_stack=[], bibtex_format=bibtex_format())
+
+
+def write_bibliography(library: Library, path: str | Path) -> None:
+    """Write ``library`` to ``path`` atomically: a reader sees the old file or the new one."""
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(dump(library))
+        os.replace(temporary, target)
+    except OSError as error:
+        raise InputError(str(path), error.strerror or "cannot be written") from None
+
+
+def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
+    for block in library.failed_blocks:
+        line = block.start_line + 1 if block.start_line is not None else None
+        if isinstance(block, DuplicateBlockKeyBlock):
+            yield rules.DUPLICATE_KEY.at_line(
+                path, line, f"the key {block.key!r} is used again", hint="give each entry its own key"
+            )
+        elif isinstance(block, ParsingFailedBlock):
+            reason = str(block.error) or "it ends before its braces close"
+            yield rules.BIB_SYNTAX_ERROR.at_line(
+                path, line, f"cannot parse this block: {reason}", hint="check the braces and commas of this entry"
+            )
+
+
+def _source(plain: Entry, entry: Entry) -> Source:
+    """A typed source from an entry: names from its undecoded form, the rest decoded."""
+    values = {name.casefold(): str(entry.fields_dict[name].value) for name in entry.fields_dict}
+    undecoded = {name.casefold(): str(plain.fields_dict[name].value) for name in plain.fields_dict}
+    entry_type = entry.entry_type.casefold()
+    subtype = values.get("entrysubtype", "").casefold()
+    kind = _KIND_OF_SUBTYPE.get(subtype) or _KIND_OF_TYPE.get(entry_type, SourceKind.WORK)
+    year = values.get("year") or (values["date"][:4] if "date" in values else None)
+    texts = {attribute: values[name] for name, attribute in _TEXT_FIELDS.items() if name in values}
+    return Source(
+        key=entry.key,
+        entry_type=entry_type,
+        kind=kind,
+        line=(entry.start_line or 0) + 1,
+        authors=_names(undecoded.get("author")),
+        editors=_names(undecoded.get("editor")),
+        translators=_names(undecoded.get("translator")),
+        year=year,
+        date=read_year(year) if year else None,
+        variants=tuple(v.strip() for v in values.get("userb", "").split("|") if v.strip()),
+        fields=tuple((f.key, str(f.value)) for f in entry.fields),
+        **texts,
+    )
+
+
+def _names(value: str | None) -> tuple[Name, ...]:
+    """People and bodies of a name list, parsed by pybtex, each part then decoded."""
+    if not value:
+        return ()
+    people = []
+    for person in (Person(raw) for raw in re.split(r"\s+and\s+", value.strip())):
+        first = _decode(" ".join(person.first_names + person.middle_names))
+        last = _decode(" ".join(person.prelast_names + person.last_names))
+        people.append(Name(_decode(str(person)), first, last))
+    return tuple(people)
+
+
+def _decode(latex: str) -> str:
+    return str(_LATEX.latex_to_text(latex)).strip()

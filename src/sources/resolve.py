@@ -1,0 +1,184 @@
+"""Citations + bibliography → resolutions: each citation resolved, ambiguous or unresolved.
+
+A citation's name is compared with every name a source answers to — its authors' family
+names (joined for several authors), their full names, its title or shorthand, and the
+spellings recorded in ``userb`` — after folding away case, Turkish dotted and dotless
+i, diacritics and circumflexes and punctuation. A leading initial (``K. Çağlayan``) may
+be dropped, and an alias (``Cerrahoğlu (Kerim Sadi)``) is tried as well. Years then
+decide between works of one name; a citation without a year resolves when one work of
+that name exists (its missing year is already a finding of the citation stage). A URL
+resolves to the entry with that ``url``. When nothing matches, the nearest names by
+rapidfuzz's weighted ratio are offered.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from attrs import evolve, frozen
+from rapidfuzz import fuzz, process
+
+from sources import rules
+from sources.bibliography import Bibliography
+from sources.model import Citation, CitationKind, Diagnostic, Footnote, Footnotes, Source
+
+_INITIAL = re.compile(r"^(?:\w\.\s*)+")
+_NEAREST = 3
+
+
+class Status(enum.Enum):
+    RESOLVED = "resolved"
+    AMBIGUOUS = "ambiguous"
+    UNRESOLVED = "unresolved"
+
+
+@frozen
+class Resolution:
+    """What became of one citation: its entry, or the candidates and why not."""
+
+    citation: Citation
+    status: Status
+    source: str | None
+    candidates: tuple[str, ...] = ()  # the entries it could be, or the nearest names
+    reason: str | None = None
+
+
+@frozen
+class Resolved:
+    """An article's footnotes linked to a bibliography."""
+
+    footnotes: Footnotes  # citations carry their ``source`` key when resolved
+    bibliography: Bibliography
+    resolutions: tuple[Resolution, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    def citing(self, key: str) -> list[tuple[Footnote, Citation]]:
+        """Every citation of the entry ``key``, with its footnote (and so its claim), in text order."""
+        return [(f, c) for f in self.footnotes.footnotes for c in f.citations if c.source == key]
+
+    def sources_of(self, footnote: Footnote) -> list[tuple[Citation, Source]]:
+        """The entries a footnote cites, with the citation (and so the locator) of each."""
+        found = []
+        for citation in footnote.citations:
+            source = self.bibliography.get(citation.source) if citation.source else None
+            if source is not None:
+                found.append((citation, source))
+        return found
+
+
+def fold(text: str) -> str:
+    """``text`` compared without case, dotted/dotless i, diacritics, circumflexes or punctuation."""
+    lowered = text.replace("I", "ı").replace("İ", "i").lower().replace("ı", "i")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+class _Index:
+    """The folded names every source answers to."""
+
+    def __init__(self, sources: Iterable[Source]):
+        self.by_name: dict[str, list[Source]] = defaultdict(list)
+        self.by_url: dict[str, list[Source]] = defaultdict(list)
+        for source in sources:
+            for name in _names(source):
+                if source not in self.by_name[name]:
+                    self.by_name[name].append(source)
+            if source.url:
+                self.by_url[source.url.rstrip("/")].append(source)
+        self.names = list(self.by_name)
+
+
+def _names(source: Source) -> set[str]:
+    people = source.authors or source.editors
+    names = {fold("-".join(p.last for p in people))} if people else set()
+    names |= {fold(p.last) for p in people if len(people) == 1}
+    names |= {fold(p.display) for p in people}
+    names |= {fold(text) for text in (source.title, source.shorthand) if text and not people}
+    names |= {fold(variant) for variant in source.variants}
+    return {name for name in names if name}
+
+
+def resolve(footnotes: Footnotes, bibliography: Bibliography) -> Resolved:
+    """Link every citation of ``footnotes`` to an entry of ``bibliography``, or say why not."""
+    index = _Index(bibliography.sources)
+    document = footnotes.document
+    resolutions: list[Resolution] = []
+    diagnostics = list(footnotes.diagnostics) + list(bibliography.diagnostics)
+    updated = []
+    for footnote in footnotes.footnotes:
+        citations = []
+        for citation in footnote.citations:
+            resolution = _resolve(citation, index)
+            resolutions.append(resolution)
+            citations.append(evolve(citation, source=resolution.source))
+            if resolution.status is Status.AMBIGUOUS:
+                diagnostics.append(
+                    rules.AMBIGUOUS_CITATION.at(
+                        document,
+                        citation.span,
+                        f"{citation.raw!r} matches {', '.join(resolution.candidates)}",
+                        footnote=citation.footnote,
+                        hint="add the year, or tell the works apart in the bibliography",
+                    )
+                )
+            elif resolution.status is Status.UNRESOLVED:
+                nearest = ", ".join(resolution.candidates) or "nothing near"
+                diagnostics.append(
+                    rules.UNRESOLVED_CITATION.at(
+                        document,
+                        citation.span,
+                        f"{citation.raw!r}: {resolution.reason}",
+                        footnote=citation.footnote,
+                        hint=f"nearest entries: {nearest}",
+                    )
+                )
+        updated.append(evolve(footnote, citations=tuple(citations)))
+    linked = evolve(footnotes, footnotes=tuple(updated), diagnostics=tuple(diagnostics))
+    return Resolved(linked, bibliography, tuple(resolutions), tuple(diagnostics))
+
+
+def _resolve(citation: Citation, index: _Index) -> Resolution:
+    if citation.kind is CitationKind.WEB and citation.url:
+        found = index.by_url.get(citation.url.rstrip("/"), [])
+        return _decide(citation, found, index, f"no entry has the address {citation.url}")
+    candidates: list[Source] = []
+    for name in _cited_names(citation):
+        candidates += [s for s in index.by_name.get(name, []) if s not in candidates]
+    if not candidates:
+        return _decide(citation, [], index, f"no entry is named {citation.name!r}")
+    if citation.year is None or citation.kind is CitationKind.NEWSPAPER:
+        return _decide(citation, candidates, index, "")
+    dated = [s for s in candidates if s.year is not None]
+    same_year = [s for s in dated if s.year == citation.year]
+    if dated and not same_year:
+        years = ", ".join(sorted(f"{s.key} ({s.year})" for s in dated))
+        return Resolution(
+            citation,
+            Status.UNRESOLVED,
+            None,
+            tuple(s.key for s in dated),
+            f"no work of {citation.name} from {citation.year}; the bibliography has {years}",
+        )
+    return _decide(citation, same_year or candidates, index, "")
+
+
+def _cited_names(citation: Citation) -> list[str]:
+    names = [fold(citation.name), fold(_INITIAL.sub("", citation.name))]
+    if citation.alias:
+        names.append(fold(citation.alias))
+    return [name for name in dict.fromkeys(names) if name]
+
+
+def _decide(citation: Citation, candidates: list[Source], index: _Index, reason: str) -> Resolution:
+    if len(candidates) == 1:
+        return Resolution(citation, Status.RESOLVED, candidates[0].key)
+    if candidates:
+        keys = tuple(s.key for s in candidates)
+        return Resolution(citation, Status.AMBIGUOUS, None, keys, f"{len(keys)} entries match")
+    nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.WRatio, limit=_NEAREST)
+    keys = tuple(dict.fromkeys(s.key for name, _, _ in nearest for s in index.by_name[name]))
+    return Resolution(citation, Status.UNRESOLVED, None, keys, reason)
