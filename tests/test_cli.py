@@ -119,7 +119,7 @@ def test_citations_json_on_the_embedded_article(capsys: pytest.CaptureFixture[st
         "locator": "4-5",
         "pages": [[4, 5]],
         "signal": None,
-        "source": None,
+        "source": "burcak1983",
     }
     open_range = next(c for c in data if c["raw"] == "Tunçay, 1978: 185 vd.")
     assert open_range["pages"] == [[185, None]] and open_range["signal"] == "Geniş bilgi için bk."
@@ -132,3 +132,69 @@ def test_citations_text_is_one_line_each(capsys: pytest.CaptureFixture[str]) -> 
     lines = out.splitlines()
     assert len(lines) == 142  # a header and 141 citations
     assert "archive" in lines[-3] and "ATASE · — · ISH: 16, K: 1157" in lines[-3]
+
+
+def test_citations_json_fills_the_entry_key(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "citations", "--format", "json")
+    data = json.loads(out)
+    assert all(item["source"] for item in data)
+    assert data[0]["source"] == "burcak1983"
+
+
+def test_citations_of_another_text_without_a_bibliography_leave_source_null(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Bir iddia.1\n------------------------\n1 Yazar, 1990: 12.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "citations", str(path), "--format", "json")
+    assert status == 0 and json.loads(out)[0]["source"] is None
+
+
+def test_sources_lists_every_entry_with_its_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "sources", "--format", "json")
+    assert status == 0
+    data = {entry["key"]: entry for entry in json.loads(out)}
+    assert len(data) == 67
+    assert data["topal2018"]["citations"] == []
+    tuncay = data["tuncay1978"]
+    assert [c["footnote"] for c in tuncay["citations"]][:3] == [21, 21, 22]
+    assert tuncay["citations"][0]["pages"] == [[130, 130]] and tuncay["citations"][0]["claim_page"] == 319
+
+
+def test_sources_text(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "sources")
+    assert "tuncay1978  Tunçay 1978 — Türkiye'de Sol Akımlar 1908-1925 (book)" in out
+    assert "  15 citations in 13 notes: n. 21: 130; n. 21: 141;" in out
+    assert "topal2018  Topal 2018 — Türk-Rus İlişkileri ve Moskova Anlaşması (article)\n  not cited" in out
+
+
+def test_claims_of_one_source(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "claims", "--source", "atase", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert [c["footnote"] for c in data] == [33, 36, 63, 63, 71, 86, 87, 87, 87]
+    assert data[0]["locator"] == "ISH: 16, K: 1129, B: 95-1"
+    _, text, _ = run(capsys, "claims", "--source", "atase")
+    assert text.startswith("atase — ATASE: 9 citations in 6 notes")
+
+
+def test_claims_of_an_unknown_key_names_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "claims", "--source", "tuncay178")
+    assert (status, out) == (2, "")
+    assert "no entry 'tuncay178'; nearest: tuncay1978" in err
+
+
+def test_sources_of_another_text_needs_a_bibliography(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Bir iddia.\n", encoding="utf-8")
+    status, _, err = run(capsys, "sources", str(path))
+    assert status == 2 and "needs a bibliography" in err
+
+
+def test_a_bibliography_given_with_bib(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Bir iddia.1\n------------------------\n1 Yazar, 1990: 12.\n", encoding="utf-8")
+    bib = tmp_path / "a.bib"
+    bib.write_text("@misc{yazar1990, author = {Yazar}, year = {1990}}\n", encoding="utf-8")
+    status, out, _ = run(capsys, "citations", str(text), "--bib", str(bib), "--format", "json")
+    assert status == 0 and json.loads(out)[0]["source"] == "yazar1990"
