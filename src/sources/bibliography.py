@@ -2,7 +2,9 @@
 
 Two readings of one file: the *library* keeps every block exactly as parsed (comments,
 unknown fields, enclosing braces), so that writing it back changes nothing; the
-*sources* are typed records with LaTeX decoded to Unicode and names parsed by pybtex.
+*sources* are typed records with LaTeX decoded to Unicode (by pylatexenc, which
+bibtexparser itself uses, and only for values with LaTeX in them) and names parsed by
+pybtex.
 Blocks that fail to parse and duplicate keys stay in the library and become
 diagnostics with their line, as bibtexparser keeps them.
 
@@ -17,7 +19,6 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import re
@@ -28,7 +29,6 @@ from pathlib import Path
 from attrs import field, frozen
 from bibtexparser.entrypoint import parse_string, write_string
 from bibtexparser.library import Library
-from bibtexparser.middlewares import LatexDecodingMiddleware, RemoveEnclosingMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from bibtexparser.writer import BibtexFormat
 from pybtex.database import Person
@@ -44,6 +44,7 @@ from sources.model import Diagnostic, Name, Source, SourceKind
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 _LATEX = LatexNodes2Text()
+_LATEX_MARK = re.compile(r"[\\{}$~%]|--")
 
 _KIND_OF_TYPE = {
     "book": SourceKind.BOOK,
@@ -105,12 +106,7 @@ class Bibliography:
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     """Read ``.bib`` text; problems in it are diagnostics, never exceptions."""
     library = parse_string(text, parse_stack=[])
-    # The middlewares change blocks in place; the library must stay as written. Names are
-    # parsed before LaTeX is decoded, which would drop the braces that keep
-    # "{T.C. Genelkurmay Başkanlığı}" one name.
-    plain = RemoveEnclosingMiddleware().transform(copy.deepcopy(library))
-    decoded = LatexDecodingMiddleware().transform(copy.deepcopy(plain))
-    sources = tuple(_source(raw, entry) for raw, entry in zip(plain.entries, decoded.entries, strict=True))
+    sources = tuple(_source(entry) for entry in library.entries)
     return Bibliography(path, sources, library, tuple(_problems(library, path)))
 
 
@@ -150,10 +146,14 @@ def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
             )
 
 
-def _source(plain: Entry, entry: Entry) -> Source:
-    """A typed source from an entry: names from its undecoded form, the rest decoded."""
-    values = {name.casefold(): str(entry.fields_dict[name].value) for name in entry.fields_dict}
-    undecoded = {name.casefold(): str(plain.fields_dict[name].value) for name in plain.fields_dict}
+def _source(entry: Entry) -> Source:
+    """A typed source from an entry as written: names parsed first, then everything decoded.
+
+    Names are parsed before LaTeX is decoded, which would drop the braces that keep
+    ``{T.C. Genelkurmay Başkanlığı}`` one name.
+    """
+    undecoded = {f.key.casefold(): _unenclosed(str(f.value)) for f in entry.fields}
+    values = {name: _decode(value) for name, value in undecoded.items()}
     entry_type = entry.entry_type.casefold()
     subtype = values.get("entrysubtype", "").casefold()
     kind = _KIND_OF_SUBTYPE.get(subtype) or _KIND_OF_TYPE.get(entry_type, SourceKind.WORK)
@@ -170,7 +170,7 @@ def _source(plain: Entry, entry: Entry) -> Source:
         year=year,
         date=read_year(year) if year else None,
         variants=tuple(v.strip() for v in values.get("userb", "").split("|") if v.strip()),
-        fields=tuple((f.key, str(f.value)) for f in entry.fields),
+        fields=tuple((f.key, values[f.key.casefold()]) for f in entry.fields),
         **texts,
     )
 
@@ -187,5 +187,16 @@ def _names(value: str | None) -> tuple[Name, ...]:
     return tuple(people)
 
 
+def _unenclosed(value: str) -> str:
+    """A field value without the braces or quotes around it."""
+    value = value.strip()
+    if len(value) >= 2 and (value[0], value[-1]) in (("{", "}"), ('"', '"')):
+        return value[1:-1]
+    return value
+
+
 def _decode(latex: str) -> str:
-    return str(_LATEX.latex_to_text(latex)).strip()
+    """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start."""
+    if not _LATEX_MARK.search(latex):
+        return latex
+    return " ".join(str(_LATEX.latex_to_text(latex)).split())

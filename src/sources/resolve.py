@@ -8,7 +8,7 @@ be dropped, and an alias (``Cerrahoğlu (Kerim Sadi)``) is tried as well. Years 
 decide between works of one name; a citation without a year resolves when one work of
 that name exists (its missing year is already a finding of the citation stage). A URL
 resolves to the entry with that ``url``. When nothing matches, the nearest names by
-rapidfuzz's weighted ratio are offered.
+rapidfuzz's ratio are offered (its weighted ratio was twenty times slower on 30,000 names).
 """
 
 from __future__ import annotations
@@ -179,6 +179,6 @@ def _decide(citation: Citation, candidates: list[Source], index: _Index, reason:
     if candidates:
         keys = tuple(s.key for s in candidates)
         return Resolution(citation, Status.AMBIGUOUS, None, keys, f"{len(keys)} entries match")
-    nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.WRatio, limit=_NEAREST)
+    nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.ratio, limit=_NEAREST)
     keys = tuple(dict.fromkeys(s.key for name, _, _ in nearest for s in index.by_name[name]))
     return Resolution(citation, Status.UNRESOLVED, None, keys, reason)
