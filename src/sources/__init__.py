@@ -14,11 +14,13 @@ The public verbs::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bibliography import Bibliography, load_bibliography, parse_bibliography
 from sources.calendars import Calendar, CitedDate, Reading
+from sources.checks import Findings, check_texts
 from sources.citations import cite
 from sources.errors import InputError, SourcesError
 from sources.footnotes import read_footnotes
@@ -59,6 +61,7 @@ __all__ = [
     "Commentary",
     "Diagnostic",
     "Document",
+    "Findings",
     "Footnote",
     "Footnotes",
     "InputError",
@@ -80,6 +83,7 @@ __all__ = [
     "Span",
     "Status",
     "bibliography",
+    "check",
     "link",
     "load",
     "read",
@@ -130,3 +134,25 @@ def link(
     if path is not None and bib is None:
         raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
     return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib))
+
+
+def check(
+    paths: Sequence[str | Path | None] = (None,),
+    *,
+    bib: str | Path | None = None,
+    encoding: str | None = None,
+    first_page: int | None = None,
+) -> Findings:
+    """Every finding on some texts (None: the embedded article) and their bibliography.
+
+    The embedded article is checked against its curated bibliography unless ``bib`` names
+    another; other texts are linked to ``bib`` when it is given, and are otherwise checked
+    without resolution.
+    """
+    texts = [read(path, encoding=encoding, first_page=first_page) for path in paths]
+    if bib is not None:
+        bib_text = read_file(bib)
+        return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
+    if all(path is None for path in paths):
+        return check_texts(texts, bibliography(), bibliography_text())
+    return check_texts(texts, None, None)

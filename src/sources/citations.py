@@ -70,6 +70,8 @@ _AFTER_YEAR = re.compile(r"\s*[:,]\s*")
 _NO_YEAR = re.compile(r"\s*,\s*")
 _END = re.compile(r"\s*(?:\.?\s*;|\.(?=\s|$)|$)")
 _LIST_GOES_ON = re.compile(r"\s*\.?\s*;")
+_STRAY_STOP = re.compile(r"\s*\.\s*;")
+_ALIAS_COLON = re.compile(r"\)\s*:\s*\d")
 _SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
 
 _PARLIAMENTARY = re.compile(r"\bT\.?B\.?M\.?M|\b(?:Zabıt|Meclis|Mebusan|Ayan|Celse)")
@@ -162,6 +164,16 @@ def read_note(
             citations[-1] = evolve(previous, url=citation.url)
         citations.append(citation)
         previous = citations[-1] if _LIST_GOES_ON.match(text, piece.end) else None
+        if _STRAY_STOP.match(text, piece.end):
+            diagnostics.append(
+                rules.IRREGULAR_PUNCTUATION.at(
+                    document,
+                    span(piece.end, piece.end + 1),
+                    f"{citation.raw!r} is followed by a stray '.' before ';'",
+                    footnote=note.number,
+                    hint="drop the full stop",
+                )
+            )
     flush()
     for citation in citations:
         diagnostics += _check(document, citation)
@@ -403,6 +415,17 @@ def _check(document: Document, citation: Citation) -> list[Diagnostic]:
                     footnote=n,
                 )
             )
+    if citation.alias and _ALIAS_COLON.search(citation.raw):
+        found.append(
+            rules.IRREGULAR_PUNCTUATION.at(
+                document,
+                at,
+                f"{citation.raw!r}: a colon after the alias where a comma belongs",
+                footnote=n,
+                hint=f"write {citation.name} ({citation.alias}), {citation.year}: ...",
+            )
+        )
+    found += _archival_problems(document, citation)
     date = citation.date
     if date is not None and not date.self_consistent:
         found.append(
@@ -411,7 +434,10 @@ def _check(document: Document, citation: Citation) -> list[Diagnostic]:
             )
         )
     if date is not None and date.ambiguous:
-        readings = ", ".join(f"{r.calendar.value} {r.start:%Y-%m-%d}–{r.end:%Y-%m-%d}" for r in date.readings)
+        readings = ", ".join(
+            f"{r.calendar.value} {r.start:%Y-%m-%d}" + ("" if r.start == r.end else f"–{r.end:%Y-%m-%d}")
+            for r in date.readings
+        )
         found.append(
             rules.UNCERTAIN_CALENDAR.at(
                 document,
@@ -422,6 +448,26 @@ def _check(document: Document, citation: Citation) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def _archival_problems(document: Document, citation: Citation) -> list[Diagnostic]:
+    """A step of an archival path without a number, or a label used twice."""
+    if citation.locator is None or citation.kind is not CitationKind.ARCHIVE:
+        return []
+    steps = [part for part in citation.locator.parts if part.kind is LocatorKind.ARCHIVAL]
+    labels = [part.label for part in steps]
+    problems = [f"{part.label} has no number" for part in steps if not re.search(r"\d|\b[IVXLC]+\b", part.value)]
+    problems += [f"{label} appears twice" for label in dict.fromkeys(labels) if labels.count(label) > 1]
+    return [
+        rules.MALFORMED_ARCHIVAL_LOCATOR.at(
+            document,
+            citation.locator.span,
+            f"{citation.raw!r}: {problem}",
+            footnote=citation.footnote,
+            hint="give every step a label and a number",
+        )
+        for problem in problems
+    ]
 
 
 def _collapse(text: str) -> str:

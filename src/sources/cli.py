@@ -1,10 +1,12 @@
 """The ``sources`` command.
 
 ``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
+``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
-standard error and do not change the status of these reading commands.
+standard error and do not change the status of the reading commands; ``check`` exits 1
+when it finds problems at or above the failing severity.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import process
 
 import sources
-from sources import present
+from sources import config, present, report
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 from sources.resolve import Resolved
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +48,40 @@ def build_parser() -> argparse.ArgumentParser:
     _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
     claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
     claims.set_defaults(run=_claims)
+    _check_command(commands)
     return parser
+
+
+def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="report broken references, with rule codes; exit 1 on findings at or above --fail-on",
+        description="Check texts (default: the embedded article) and their bibliography. Exit status: 0 clean, "
+        "1 findings at or above the failing severity, 2 usage or input error. Options override "
+        "[tool.sources] in the nearest pyproject.toml.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="PDF-extracted texts (default: embedded article)")
+    check.add_argument("--bib", metavar="FILE", help="the bibliography (default: the embedded one, for the article)")
+    check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
+    check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
+    check.add_argument("--ignore", metavar="CODES", help="codes, prefixes or names not to report")
+    check.add_argument("--fail-on", choices=("error", "warning"), help="lowest severity that fails (default: error)")
+    check.add_argument("--exit-zero", action="store_true", default=None, help="exit 0 even with findings")
+    check.add_argument("--encoding", help="the texts' encoding when it is not UTF-8")
+    check.add_argument("--first-page", type=int, metavar="N", help="number of the texts' first page")
+    check.set_defaults(run=_check)
+
+
+def _check(args: argparse.Namespace) -> int:
+    table, origin = config.from_pyproject(config.find_pyproject(Path.cwd()))
+    settings = config.settings(vars(args), table, origin)
+    paths = args.paths or [None]
+    findings = sources.check(paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page)
+    chosen = [d for d in findings.diagnostics if settings.chosen(d)]
+    failed = settings.fails(chosen)
+    totals = report.summary(chosen, findings.files, settings.fail_on, failed)
+    print(report.render(settings.format, chosen, findings.texts, totals))
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _command(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sources.calendars import CitedDate
 from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Source, Span
+from sources.report import plural
 from sources.resolve import Resolved
 
 
@@ -209,8 +210,4 @@ def claims_text(resolved: Resolved, key: str, width: int = 100) -> str:
 def _count(resolved: Resolved, key: str) -> str:
     uses = resolved.citing(key)
     notes = len({footnote.number for footnote, _ in uses})
-    return f"{_plural(len(uses), 'citation')} in {_plural(notes, 'note')}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return f"{plural(len(uses), 'citation')} in {plural(notes, 'note')}"

@@ -84,7 +84,7 @@ class _Index:
         self.by_name: dict[str, list[Source]] = defaultdict(list)
         self.by_url: dict[str, list[Source]] = defaultdict(list)
         for source in sources:
-            for name in _names(source):
+            for name in source_names(source):
                 if source not in self.by_name[name]:
                     self.by_name[name].append(source)
             if source.url:
@@ -92,13 +92,15 @@ class _Index:
         self.names = list(self.by_name)
 
 
-def _names(source: Source) -> set[str]:
+def source_names(source: Source, *, with_variants: bool = True) -> set[str]:
+    """The folded names a source answers to; the recorded variants only when asked."""
     people = source.authors or source.editors
     names = {fold("-".join(p.last for p in people))} if people else set()
     names |= {fold(p.last) for p in people if len(people) == 1}
     names |= {fold(p.display) for p in people}
     names |= {fold(text) for text in (source.title, source.shorthand) if text and not people}
-    names |= {fold(variant) for variant in source.variants}
+    if with_variants:
+        names |= {fold(variant) for variant in source.variants}
     return {name for name in names if name}
 
 

@@ -135,6 +135,12 @@ UNCERTAIN_CALENDAR = Rule(
     "A date or year may be read in more than one calendar or year.",
 )
 
+IRREGULAR_PUNCTUATION = Rule(
+    "SRC204",
+    "irregular-punctuation",
+    Severity.INFO,
+    "A citation's punctuation departs from Name, Year: page (a stray full stop, a colon for a comma).",
+)
 UNRESOLVED_CITATION = Rule(
     "SRC301",
     "unresolved-citation",
@@ -146,6 +152,18 @@ AMBIGUOUS_CITATION = Rule(
     "ambiguous-citation",
     Severity.ERROR,
     "A citation matches several bibliography entries.",
+)
+NAME_SPELLED_VARIOUSLY = Rule(
+    "SRC303",
+    "name-spelled-variously",
+    Severity.WARNING,
+    "The text spells one source's name in more than one way.",
+)
+NAME_DIFFERS_FROM_ENTRY = Rule(
+    "SRC304",
+    "name-differs-from-entry",
+    Severity.WARNING,
+    "The text names a source only by a variant, not as its bibliography entry spells it.",
 )
 BIB_SYNTAX_ERROR = Rule(
     "SRC401",
@@ -160,6 +178,55 @@ DUPLICATE_KEY = Rule(
     "Two bibliography entries share a key.",
 )
 
+DUPLICATE_WORK = Rule(
+    "SRC403",
+    "duplicate-work",
+    Severity.WARNING,
+    "Two bibliography entries describe the same work.",
+)
+MISSING_FIELD = Rule(
+    "SRC404",
+    "missing-required-field",
+    Severity.WARNING,
+    "An entry lacks a field that its entry type requires.",
+)
+UNCITED_ENTRY = Rule(
+    "SRC405",
+    "uncited-entry",
+    Severity.WARNING,
+    "A bibliography entry is cited nowhere in the text.",
+)
+MALFORMED_URL = Rule(
+    "SRC406",
+    "malformed-url",
+    Severity.ERROR,
+    "A URL in a citation or an entry is not a well-formed http(s) address.",
+)
+INVALID_ISBN = Rule(
+    "SRC407",
+    "invalid-isbn",
+    Severity.ERROR,
+    "An ISBN has the wrong length or check digit.",
+)
+MALFORMED_DOI = Rule(
+    "SRC408",
+    "malformed-doi",
+    Severity.ERROR,
+    "A DOI is not of the form 10.NNNN/suffix.",
+)
+UNRECORDED_PROVENANCE = Rule(
+    "SRC409",
+    "unrecorded-provenance",
+    Severity.WARNING,
+    "An entry has a field the citing text does not give, and no record of where it came from.",
+)
+MALFORMED_ARCHIVAL_LOCATOR = Rule(
+    "SRC506",
+    "malformed-archival-locator",
+    Severity.WARNING,
+    "An archival path has a step without a number, or the same label twice.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
@@ -171,13 +238,25 @@ RULES: tuple[Rule, ...] = (
     UNREADABLE_CITATION,
     MISSING_YEAR,
     MISSING_LOCATOR,
+    IRREGULAR_PUNCTUATION,
     UNRESOLVED_CITATION,
     AMBIGUOUS_CITATION,
+    NAME_SPELLED_VARIOUSLY,
+    NAME_DIFFERS_FROM_ENTRY,
     BIB_SYNTAX_ERROR,
     DUPLICATE_KEY,
+    DUPLICATE_WORK,
+    MISSING_FIELD,
+    UNCITED_ENTRY,
+    MALFORMED_URL,
+    INVALID_ISBN,
+    MALFORMED_DOI,
+    UNRECORDED_PROVENANCE,
     REVERSED_RANGE,
     IMPLAUSIBLE_RANGE,
     MERGED_LOCATOR,
     DUAL_DATE_CONTRADICTION,
     UNCERTAIN_CALENDAR,
+    MALFORMED_ARCHIVAL_LOCATOR,
 )
+BY_CODE = {rule.code: rule for rule in RULES}
