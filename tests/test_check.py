@@ -162,7 +162,11 @@ def test_sarif_validates_against_the_2_1_0_schema(capsys: pytest.CaptureFixture[
 
     _, out, _ = run(capsys, "check", "--format", "sarif")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.validate(json.loads(out), schema)
+    log = json.loads(out)
+    jsonschema.validate(log, schema)
+    log["runs"][0]["results"][0]["level"] = "fatal"  # the schema must be able to say no
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, schema)
 
 
 # ---- selection, configuration and exit status -------------------------------------------------
@@ -241,3 +245,15 @@ def test_a_broken_bibliography_is_reported_with_its_line(capsys: pytest.CaptureF
     status, out, _ = run(capsys, "check", "--bib", str(bib), "--select", "SRC402", "--format", "json")
     assert status == 1
     assert [(d["code"], d["line"]) for d in json.loads(out)["diagnostics"]] == [("SRC402", 6)]
+
+
+def test_every_rule_has_a_docs_page_and_an_index_row() -> None:
+    from sources.rules import RULES
+
+    docs = Path(__file__).parent.parent / "docs"
+    index = (docs / "rules.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        page = (docs / "rules" / f"{rule.code}.md").read_text(encoding="utf-8")
+        assert page.startswith(f"# {rule.code} {rule.name}\n")
+        assert "**What.**" in page and "**Fix.**" in page
+        assert f"[{rule.code}](rules/{rule.code}.md) | {rule.name} | {rule.severity.value} |" in index

@@ -24,15 +24,11 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
-from bibtexparser.entrypoint import parse_string, write_string
-from bibtexparser.library import Library
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
-from bibtexparser.writer import BibtexFormat
-from pybtex.database import Person
-from pylatexenc.latex2text import LatexNodes2Text
 
 from sources import rules
 from sources.calendars import read_year
@@ -40,10 +36,15 @@ from sources.errors import InputError
 from sources.ingest import read_file
 from sources.model import Diagnostic, Name, Source, SourceKind
 
+if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
+    from bibtexparser.library import Library
+    from bibtexparser.model import Entry
+    from bibtexparser.writer import BibtexFormat
+    from pylatexenc.latex2text import LatexNodes2Text
+
 # bibtexparser logs every failed block; we report them as diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
-_LATEX = LatexNodes2Text()
 _LATEX_MARK = re.compile(r"[\\{}$~%]|--")
 
 _KIND_OF_TYPE = {
@@ -83,6 +84,8 @@ _TEXT_FIELDS = {
 
 def bibtex_format() -> BibtexFormat:
     """How this project writes ``.bib`` files (and so how refs/bibliography.bib looks)."""
+    from bibtexparser.writer import BibtexFormat
+
     style = BibtexFormat()  # type: ignore[no-untyped-call]
     style.indent = "  "
     style.block_separator = "\n\n"
@@ -105,6 +108,8 @@ class Bibliography:
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     """Read ``.bib`` text; problems in it are diagnostics, never exceptions."""
+    from bibtexparser.entrypoint import parse_string
+
     library = parse_string(text, parse_stack=[])
     sources = tuple(_source(entry) for entry in library.entries)
     return Bibliography(path, sources, library, tuple(_problems(library, path)))
@@ -117,6 +122,8 @@ def load_bibliography(path: str | Path) -> Bibliography:
 
 def dump(library: Library) -> str:
     """The text of a library, in this project's ``.bib`` format."""
+    from bibtexparser.entrypoint import write_string
+
     return write_string(library, unparse_stack=[], bibtex_format=bibtex_format())
 
 
@@ -133,6 +140,8 @@ def write_bibliography(library: Library, path: str | Path) -> None:
 
 
 def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
+    from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+
     for block in library.failed_blocks:
         line = block.start_line + 1 if block.start_line is not None else None
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -177,6 +186,8 @@ def _source(entry: Entry) -> Source:
 
 def _names(value: str | None) -> tuple[Name, ...]:
     """People and bodies of a name list, parsed by pybtex, each part then decoded."""
+    from pybtex.database import Person
+
     if not value:
         return ()
     people = []
@@ -199,4 +210,11 @@ def _decode(latex: str) -> str:
     """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start."""
     if not _LATEX_MARK.search(latex):
         return latex
-    return " ".join(str(_LATEX.latex_to_text(latex)).split())
+    return " ".join(str(_latex().latex_to_text(latex)).split())
+
+
+@cache
+def _latex() -> LatexNodes2Text:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text()

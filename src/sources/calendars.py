@@ -23,7 +23,6 @@ import unicodedata
 from datetime import date, timedelta
 
 from attrs import frozen
-from convertdate import islamic, julian
 
 
 class Calendar(enum.Enum):
@@ -141,6 +140,8 @@ def rumi_to_gregorian(day: int, month: int, year: int) -> tuple[date, ...]:
     start is reported both as March and as January), one otherwise.
     """
     if (year, month, day) < _REFORM:
+        from convertdate import julian  # loaded only for a date before 1917
+
         christian = year + (585 if month <= 2 else 584)
         return (date(*julian.to_gregorian(christian, month, day)),)
     if month <= 2:
@@ -149,6 +150,8 @@ def rumi_to_gregorian(day: int, month: int, year: int) -> tuple[date, ...]:
 
 
 def hijri_to_gregorian(day: int, month: int, year: int) -> date:
+    from convertdate import islamic  # loaded only for a Hijri date
+
     return date(*islamic.to_gregorian(year, month, day))
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from attrs import field, frozen
-from stdnum import isbn
 
 from sources import rules
 from sources.bibliography import Bibliography
@@ -166,6 +165,8 @@ def _missing(source: Source) -> list[str]:
 
 
 def _identifiers(path: str, source: Source) -> Iterable[Diagnostic]:
+    from stdnum import isbn  # loaded only for a bibliography
+
     at = (path, source.line)
     if source.url and not _well_formed_url(source.url):
         yield rules.MALFORMED_URL.at_line(*at, f"{source.key}: {source.url!r} is not an http(s) address")

@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from rapidfuzz import process
-
 import sources
 from sources import config, present, report
 from sources.errors import SourcesError
@@ -123,6 +121,8 @@ def _claims(args: argparse.Namespace) -> int:
     linked = _link(args)
     keys = [source.key for source in linked.bibliography.sources]
     if args.source not in keys:
+        from rapidfuzz import process
+
         nearest = ", ".join(name for name, _, _ in process.extract(args.source, keys, limit=3))
         raise SourcesError(f"{linked.bibliography.path}: no entry {args.source!r}; nearest: {nearest}")
     return _print(

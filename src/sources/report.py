@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import quote
 
@@ -25,9 +24,13 @@ _STAGES = {
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def ordered(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """By file, line, column and code; findings without a place last in their file."""
-    return sorted(diagnostics, key=lambda d: (d.path or "", d.line or 1 << 30, d.column or 0, d.code))
+def ordered(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> list[Diagnostic]:
+    """In the order of ``files`` (texts, then their bibliography), then by line, column, code."""
+    rank = {path: i for i, path in enumerate(files)}
+    return sorted(
+        diagnostics,
+        key=lambda d: (rank.get(d.path or "", len(rank)), d.path or "", d.line or 1 << 30, d.column or 0, d.code),
+    )
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int, fail_on: Severity, failed: bool) -> dict[str, Any]:
@@ -49,8 +52,8 @@ def render(
     texts: Mapping[str, str],
     totals: dict[str, Any],
 ) -> str:
-    """The report in ``format``; ``texts`` maps a path to its text, for quoting lines."""
-    diagnostics = ordered(diagnostics)
+    """The report in ``format``; ``texts`` maps each path, in order, to its text for quoting lines."""
+    diagnostics = ordered(diagnostics, list(texts))
     if format == "json":
         return as_json(diagnostics, totals)
     if format == "github":
@@ -193,6 +196,8 @@ def as_sarif(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("sources")
     except PackageNotFoundError:

@@ -20,7 +20,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from attrs import evolve, frozen
-from rapidfuzz import fuzz, process
 
 from sources import rules
 from sources.bibliography import Bibliography
@@ -181,6 +180,8 @@ def _decide(citation: Citation, candidates: list[Source], index: _Index, reason:
     if candidates:
         keys = tuple(s.key for s in candidates)
         return Resolution(citation, Status.AMBIGUOUS, None, keys, f"{len(keys)} entries match")
+    from rapidfuzz import fuzz, process  # loaded only when something does not resolve
+
     nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.ratio, limit=_NEAREST)
     keys = tuple(dict.fromkeys(s.key for name, _, _ in nearest for s in index.by_name[name]))
     return Resolution(citation, Status.UNRESOLVED, None, keys, reason)
