@@ -24,7 +24,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,7 +103,11 @@ class Bibliography:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def get(self, key: str) -> Source | None:
-        return next((source for source in self.sources if source.key == key), None)
+        return self._by_key.get(key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Source]:
+        return {source.key: source for source in self.sources}
 
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:

@@ -9,10 +9,13 @@ The evidence, strongest first:
   body's. The threshold is learnt per document (Otsu's method on line lengths) and only
   used when the lengths really fall into two groups.
 
-A note cut in two by body text of the next column continues when wide unnumbered lines
-follow body text on the page where the note started. Body text resumes after notes at
-the first body-width line that neither continues a hyphenated note word into a finished
-sentence nor sits between note lines.
+Unnumbered lines are decided a run at a time (a run ends at a note start, a rule or the
+page end). After note lines, a run continues the open note while its lines are wide or
+cite the way notes do (``1978: 130``, ``Bk.``), one narrower line allowed between two
+such lines; the note's last line may be narrow when it ends the run or finishes the
+note's hyphenated word. A note whose narrow last line ends a sentence is closed. The
+rest of the run is body text, unless it ends in a block of wide lines on the page where
+the open note started: the note that body text of the next column cut in two.
 """
 
 from __future__ import annotations

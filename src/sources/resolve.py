@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from attrs import evolve, frozen
 
@@ -57,7 +58,16 @@ class Resolved:
 
     def citing(self, key: str) -> list[tuple[Footnote, Citation]]:
         """Every citation of the entry ``key``, with its footnote (and so its claim), in text order."""
-        return [(f, c) for f in self.footnotes.footnotes for c in f.citations if c.source == key]
+        return list(self._uses.get(key, ()))
+
+    @cached_property
+    def _uses(self) -> dict[str, list[tuple[Footnote, Citation]]]:
+        uses: dict[str, list[tuple[Footnote, Citation]]] = defaultdict(list)
+        for footnote in self.footnotes.footnotes:
+            for citation in footnote.citations:
+                if citation.source:
+                    uses[citation.source].append((footnote, citation))
+        return dict(uses)
 
     def sources_of(self, footnote: Footnote) -> list[tuple[Citation, Source]]:
         """The entries a footnote cites, with the citation (and so the locator) of each."""

@@ -259,4 +259,3 @@ RULES: tuple[Rule, ...] = (
     UNCERTAIN_CALENDAR,
     MALFORMED_ARCHIVAL_LOCATOR,
 )
-BY_CODE = {rule.code: rule for rule in RULES}
