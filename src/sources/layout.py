@@ -41,6 +41,8 @@ _TERMINAL = re.compile(r"[.!?…)\]”\"»]$")
 _CITING = re.compile(r"\b\d{4}\s?:\s?\d|\b[Bb]kz?\.\s")
 # How far a note number may run ahead of the expected one (a note lost in extraction).
 _SKIP = 3
+# Full note lines are this much longer than full body lines at least (a smaller font).
+_WIDER = 1.12
 
 
 class Role(enum.Enum):
@@ -60,33 +62,52 @@ class Placed:
 
 def wide_threshold(lengths: Sequence[int]) -> int | None:
     """The line length from which a line is note-wide, or None when widths are not bimodal."""
-    counts = Counter(n for n in lengths if n >= 20)
-    if sum(counts.values()) < 40:
+    # Only full lines tell the widths apart: the short last lines of paragraphs and notes
+    # would otherwise make Otsu split short from full instead of body from note.
+    everything = Counter(n for n in lengths if n >= 20)
+    if not everything:
         return None
-    low, high = min(counts), max(counts)
-    smooth = {n: sum(counts.get(m, 0) for m in (n - 1, n, n + 1)) for n in range(low, high + 1)}
-    total = sum(counts.values())
-    grand = sum(n * c for n, c in counts.items())
+    commonest = max(everything, key=lambda n: (everything[n], n))
+    counts = Counter({n: c for n, c in everything.items() if n >= 0.8 * commonest})
+    if sum(counts.values()) < 24:
+        return None
+    threshold = _otsu(counts)
+    return threshold if threshold is not None and _two_groups(counts, threshold) else None
+
+
+def _mean(counts: dict[int, int]) -> float:
+    return sum(n * c for n, c in counts.items()) / sum(counts.values())
+
+
+def _otsu(counts: Counter[int]) -> int | None:
+    """The length that splits ``counts`` into two groups of greatest between-group variance."""
+    total, grand = sum(counts.values()), sum(n * c for n, c in counts.items())
     best, best_score = None, 0.0
     weight = mean = 0.0
-    for t in range(low, high):
-        weight += counts.get(t, 0)
-        mean += t * counts.get(t, 0)
+    for t in range(min(counts), max(counts)):
+        weight += counts[t]
+        mean += t * counts[t]
         if weight in (0, total):
             continue
         m0, m1 = mean / weight, (grand - mean) / (total - weight)
         score = weight * (total - weight) * (m1 - m0) ** 2
         if score > best_score:
             best, best_score = t + 1, score
-    if best is None:
-        return None
-    left = max(range(low, best), key=lambda n: smooth[n])
-    right = max(range(best, high + 1), key=lambda n: smooth[n])
-    valley = min(smooth[n] for n in range(left, right + 1))
-    minority = min(sum(c for n, c in counts.items() if n < best), sum(c for n, c in counts.items() if n >= best))
-    if valley > 0.7 * min(smooth[left], smooth[right]) or minority < 0.05 * total:
-        return None
     return best
+
+
+def _two_groups(counts: Counter[int], threshold: int) -> bool:
+    """Whether both sides hold enough lines, differ as two font sizes do, and a valley
+    lies between their peaks."""
+    below = {n: c for n, c in counts.items() if n < threshold}
+    above = {n: c for n, c in counts.items() if n >= threshold}
+    if min(sum(below.values()), sum(above.values())) < 0.05 * sum(counts.values()):
+        return False
+    if _mean(above) < _WIDER * _mean(below):
+        return False
+    left, right = max(below, key=lambda n: below[n]), max(above, key=lambda n: above[n])
+    valley = min((counts[n] for n in range(left + 1, right)), default=min(counts[left], counts[right]))
+    return valley <= 0.7 * min(counts[left], counts[right])
 
 
 def place_lines(document: Document) -> list[Placed | None]:
