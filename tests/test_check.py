@@ -192,6 +192,12 @@ def test_selection_and_exit_status(
         assert {d["code"] for d in json.loads(out)["diagnostics"]} == codes
 
 
+def test_exit_zero_changes_the_status_not_the_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", "--exit-zero", "--format", "json")
+    assert status == 0
+    assert json.loads(out)["summary"]["failed"] is True
+
+
 def test_a_clean_text_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text("Bir iddia.1\n------------------------\n1 Yazar, 1990: 12.\n", encoding="utf-8")

@@ -79,7 +79,7 @@ def _check(args: argparse.Namespace) -> int:
     failed = settings.fails(chosen)
     totals = report.summary(chosen, findings.files, settings.fail_on, failed)
     print(report.render(settings.format, chosen, findings.texts, totals))
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return EXIT_FINDINGS if failed and not settings.exit_zero else EXIT_OK
 
 
 def _command(

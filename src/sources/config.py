@@ -37,7 +37,8 @@ class Settings:
         return _matches(diagnostic, self.select) and not _matches(diagnostic, self.ignore)
 
     def fails(self, diagnostics: Iterable[Diagnostic]) -> bool:
-        return not self.exit_zero and any(d.severity.rank >= self.fail_on.rank for d in diagnostics)
+        """Whether the findings fail the check (``exit_zero`` changes the exit status only)."""
+        return any(d.severity.rank >= self.fail_on.rank for d in diagnostics)
 
 
 def _matches(diagnostic: Diagnostic, patterns: Sequence[str]) -> bool:
