@@ -154,5 +154,6 @@ def check(
         bib_text = read_file(bib)
         return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
     if all(path is None for path in paths):
-        return check_texts(texts, bibliography(), bibliography_text())
+        embedded = bibliography_text()
+        return check_texts(texts, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded)
     return check_texts(texts, None, None)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from datetime import date, timedelta
 
 from attrs import frozen
+
+from sources.folding import fold
 
 
 class Calendar(enum.Enum):
@@ -67,10 +68,8 @@ class CitedDate:
 
 
 def _key(name: str) -> str:
-    """Month names compared without case, accents, hyphens, spaces or dotless i."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("I", "ı").replace("İ", "i").lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-’'.]", "", plain).replace("ı", "i")
+    """Month names compared folded, with no spaces (``Kânun-ı sâni`` = ``Kanunisani``)."""
+    return fold(name).replace(" ", "")
 
 
 # Gregorian month number of each name. Rumi months are the Julian (later Gregorian) months

@@ -17,8 +17,9 @@ from attrs import field, frozen
 
 from sources import rules
 from sources.bibliography import Bibliography
+from sources.folding import fold, without_initials
 from sources.model import ArticleInfo, Citation, CitationKind, Diagnostic, Footnotes, Source
-from sources.resolve import Resolved, fold, resolve, source_names
+from sources.resolve import Resolved, cited_names, resolve, source_names
 
 # What biber's data model requires of each entry type (one of each group), as biber checks it.
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -95,7 +96,7 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
         elif source is not None:
             name, count = spellings.most_common(1)[0]
             primary = source_names(source, with_variants=False)
-            if not {fold(name), fold(_without_initials(name))} & primary:
+            if not set(cited_names(name)) & primary:
                 first = citations[0]
                 yield rules.NAME_DIFFERS_FROM_ENTRY.at(
                     document,
@@ -104,10 +105,6 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
                     footnote=first.footnote,
                     hint="correct the spelling in the text, or in the entry",
                 )
-
-
-def _without_initials(name: str) -> str:
-    return re.sub(r"^(?:\w\.\s*)+", "", name)
 
 
 def check_bibliography(
@@ -209,7 +206,7 @@ def _unrecorded(source: Source) -> list[str]:
 
 def _initials_only(source: Source) -> bool:
     """Initials such as ``K.`` come from the citation itself (``K. Çağlayan``)."""
-    return all(re.fullmatch(r"(?:\w\.\s*)+", n.first) for n in source.authors if n.first)
+    return all(not without_initials(n.first) for n in source.authors if n.first)
 
 
 def _itself(bibliography: Bibliography, info: ArticleInfo | None) -> str | None:

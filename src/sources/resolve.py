@@ -14,8 +14,6 @@ rapidfuzz's ratio are offered (its weighted ratio was twenty times slower on 30,
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -24,9 +22,9 @@ from attrs import evolve, frozen
 
 from sources import rules
 from sources.bibliography import Bibliography
+from sources.folding import fold, without_initials
 from sources.model import Citation, CitationKind, Diagnostic, Footnote, Footnotes, Source
 
-_INITIAL = re.compile(r"^(?:\w\.\s*)+")
 _NEAREST = 3
 
 
@@ -77,13 +75,6 @@ class Resolved:
             if source is not None:
                 found.append((citation, source))
         return found
-
-
-def fold(text: str) -> str:
-    """``text`` compared without case, dotted/dotless i, diacritics, circumflexes or punctuation."""
-    lowered = text.replace("I", "ı").replace("İ", "i").lower().replace("ı", "i")
-    plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
 class _Index:
@@ -157,7 +148,7 @@ def _resolve(citation: Citation, index: _Index) -> Resolution:
         found = index.by_url.get(citation.url.rstrip("/"), [])
         return _decide(citation, found, index, f"no entry has the address {citation.url}")
     candidates: list[Source] = []
-    for name in _cited_names(citation):
+    for name in cited_names(citation.name, citation.alias):
         candidates += [s for s in index.by_name.get(name, []) if s not in candidates]
     if not candidates:
         return _decide(citation, [], index, f"no entry is named {citation.name!r}")
@@ -177,11 +168,12 @@ def _resolve(citation: Citation, index: _Index) -> Resolution:
     return _decide(citation, same_year or candidates, index, "")
 
 
-def _cited_names(citation: Citation) -> list[str]:
-    names = [fold(citation.name), fold(_INITIAL.sub("", citation.name))]
-    if citation.alias:
-        names.append(fold(citation.alias))
-    return [name for name in dict.fromkeys(names) if name]
+def cited_names(name: str, alias: str | None = None) -> list[str]:
+    """The folded names a citation may mean: as written, without initials, its alias."""
+    names = [fold(name), fold(without_initials(name))]
+    if alias:
+        names.append(fold(alias))
+    return [folded for folded in dict.fromkeys(names) if folded]
 
 
 def _decide(citation: Citation, candidates: list[Source], index: _Index, reason: str) -> Resolution:

@@ -36,9 +36,6 @@ class LineIndex:
         line = bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
-    def __len__(self) -> int:
-        return len(self.starts)
-
 
 # A line-end hyphen is kept (not a word break) when the next line starts with an
 # izafet particle (Hâkimiyet-/i Milliye, Kuvâ-/yı Milliye), a capital (Yılmaz-/Kaya,
