@@ -12,9 +12,9 @@ import random
 import time
 
 import sources
-from sources.bibliography import parse_bibliography
+from sources.bib.bibtex import parse_bibliography
+from sources.bib.resolve import Status, resolve
 from sources.model import Citation, CitationKind, Footnote, Footnotes, Span
-from sources.resolve import Status, resolve
 
 
 def surname(n: int) -> str:

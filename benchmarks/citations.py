@@ -10,9 +10,9 @@ import argparse
 import time
 
 import sources
-from sources.citations import read_note
+from sources.citations.parse import read_note
 from sources.model import NoteText, Span
-from sources.textmap import Stitch
+from sources.readers.textmap import Stitch
 
 
 def note_of(text: str) -> NoteText:

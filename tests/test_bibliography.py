@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import sources
-from sources.bibliography import dump, load_bibliography, parse_bibliography, write_bibliography
+from sources.bib.bibtex import dump, load_bibliography, parse_bibliography, write_bibliography
 from sources.model import SourceKind
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from sources.calendars import Calendar, read_date, read_year, rumi_to_gregorian
+from sources.citations.calendars import Calendar, read_date, read_year, rumi_to_gregorian
 
 
 @pytest.mark.parametrize(

@@ -254,7 +254,7 @@ def test_a_broken_bibliography_is_reported_with_its_line(capsys: pytest.CaptureF
 
 
 def test_every_rule_has_a_docs_page_and_an_index_row() -> None:
-    from sources.rules import RULES
+    from sources.checks.rules import RULES
 
     docs = Path(__file__).parent.parent / "docs"
     index = (docs / "rules.md").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ import pytest
 
 import sources
 from sources.errors import InputError
-from sources.ingest import decode, ingest
 from sources.model import LineKind, PageSource
+from sources.readers.files import decode
+from sources.readers.pdftext import ingest
 
 
 def test_the_article_has_eighteen_pages_numbered_from_its_running_heads() -> None:

@@ -7,7 +7,7 @@ import random
 import pytest
 
 import sources
-from sources.layout import Role, place_lines, wide_threshold
+from sources.readers.layout import Role, place_lines, wide_threshold
 
 
 def spread(center: int, count: int, seed: int) -> list[int]:

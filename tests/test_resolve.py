@@ -6,9 +6,9 @@ import pytest
 
 import sources
 from golden import compare
-from sources.bibliography import parse_bibliography
+from sources.bib.bibtex import parse_bibliography
+from sources.bib.resolve import Resolved, Status, fold, resolve
 from sources.model import Footnotes
-from sources.resolve import Resolved, Status, fold, resolve
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sources.textmap import LineIndex, Stitch
+from sources.readers.textmap import LineIndex, Stitch
 
 
 @pytest.mark.parametrize(

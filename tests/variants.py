@@ -8,8 +8,8 @@ endnote block under ``Dipnotlar``.
 from __future__ import annotations
 
 import sources
-from sources.layout import Role, place_lines
 from sources.model import LineKind
+from sources.readers.layout import Role, place_lines
 
 
 def form_feed_variant(text: str) -> str:

@@ -18,13 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
-from sources.bibliography import Bibliography, load_bibliography, parse_bibliography
-from sources.calendars import Calendar, CitedDate, Reading
-from sources.checks import Findings, check_texts
-from sources.citations import cite
+from sources.bib.bibtex import Bibliography, load_bibliography, parse_bibliography
+from sources.bib.resolve import Resolution, Resolved, Status, resolve
+from sources.checks.run import Findings, check_texts
+from sources.citations.calendars import Calendar, CitedDate, Reading
+from sources.citations.parse import cite
 from sources.errors import InputError, SourcesError
-from sources.footnotes import read_footnotes
-from sources.ingest import decode, ingest, read_file
 from sources.model import (
     ArticleInfo,
     Citation,
@@ -48,7 +47,9 @@ from sources.model import (
     SourceKind,
     Span,
 )
-from sources.resolve import Resolution, Resolved, Status, resolve
+from sources.readers.files import decode, read_file
+from sources.readers.footnotes import read_footnotes
+from sources.readers.pdftext import ingest
 
 __all__ = [
     "ArticleInfo",

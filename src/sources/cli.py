@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TypeVar
 
 import sources
-from sources import config, present, report
+from sources import present
+from sources.bib.resolve import Resolved
+from sources.checks import config, report
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
-from sources.resolve import Resolved
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -12,8 +12,8 @@ from bisect import bisect_right
 
 from attrs import field, frozen
 
-from sources.calendars import CitedDate
-from sources.textmap import LineIndex, Stitch
+from sources.citations.calendars import CitedDate
+from sources.readers.textmap import LineIndex, Stitch
 
 
 @frozen(order=True)

@@ -6,10 +6,10 @@ import json
 import textwrap
 from typing import Any
 
-from sources.calendars import CitedDate
+from sources.bib.resolve import Resolved
+from sources.checks.report import plural
+from sources.citations.calendars import CitedDate
 from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Source, Span
-from sources.report import plural
-from sources.resolve import Resolved
 
 
 def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:

@@ -15,10 +15,10 @@ from typing import Any
 
 from attrs import frozen
 
+from sources.checks.report import FORMATS
+from sources.checks.rules import RULES
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Severity
-from sources.report import FORMATS
-from sources.rules import RULES
 
 _KEYS = {"select", "ignore", "fail-on", "format", "bib", "exit-zero"}
 

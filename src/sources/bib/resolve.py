@@ -20,8 +20,8 @@ from functools import cached_property
 
 from attrs import evolve, frozen
 
-from sources import rules
-from sources.bibliography import Bibliography
+from sources.bib.bibtex import Bibliography
+from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import Citation, CitationKind, Diagnostic, Footnote, Footnotes, Source
 

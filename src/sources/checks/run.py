@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
-from sources import rules
-from sources.bibliography import Bibliography
+from sources.bib.bibtex import Bibliography
+from sources.bib.resolve import Resolved, cited_names, resolve, source_names
+from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import ArticleInfo, Citation, CitationKind, Diagnostic, Footnotes, Source
-from sources.resolve import Resolved, cited_names, resolve, source_names
 
 # What biber's data model requires of each entry type (one of each group), as biber checks it.
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {

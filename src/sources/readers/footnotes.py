@@ -1,7 +1,7 @@
 """Document → footnotes: note texts, markers in the body, the claims they support.
 
-The stages, each a function below: place every line (:mod:`sources.layout`), rejoin the
-body and each note (:class:`sources.textmap.Stitch`), find headings, find markers, cut
+The stages, each a function below: place every line (:mod:`sources.readers.layout`), rejoin the
+body and each note (:class:`sources.readers.textmap.Stitch`), find headings, find markers, cut
 the claim sentence around each marker, and check the numbering. Every problem becomes a
 :class:`Diagnostic`; nothing here raises on a problem in the text.
 """
@@ -15,8 +15,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from sources import rules
-from sources.layout import Placed, Role, place_lines
+from sources.checks import rules
 from sources.model import (
     Claim,
     Diagnostic,
@@ -29,9 +28,10 @@ from sources.model import (
     Section,
     Span,
 )
-from sources.sections import HeadingLines, find_headings
-from sources.sentences import sentence_at, sentence_ends
-from sources.textmap import Stitch
+from sources.readers.layout import Placed, Role, place_lines
+from sources.readers.sections import HeadingLines, find_headings
+from sources.readers.sentences import sentence_at, sentence_ends
+from sources.readers.textmap import Stitch
 
 # Digits glued to a word, or to punctuation that follows a word: "geçirmişlerdi.1",
 # "Bey,62", "1921)50", "olabilecekti26." Not "3.1.", "22/23", "4-11" or "15’er".

@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from sources import rules
-from sources.calendars import read_year
+from sources.checks import rules
+from sources.citations.calendars import read_year
 from sources.errors import InputError
-from sources.ingest import read_file
 from sources.model import Diagnostic, Name, Source, SourceKind
+from sources.readers.files import read_file
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
     from bibtexparser.library import Library

@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterator
 
 from attrs import evolve, frozen
 
-from sources import locators, rules
-from sources.calendars import MONTH_WORD, CitedDate, is_month, read_date, read_year
+from sources.checks import rules
+from sources.citations import locators
+from sources.citations.calendars import MONTH_WORD, CitedDate, is_month, read_date, read_year
 from sources.model import (
     Citation,
     CitationKind,

@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from sources.checks.rules import RULES
 from sources.model import Diagnostic, Severity
-from sources.rules import RULES
 
 FORMATS = ("text", "json", "github", "sarif")
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
