@@ -14,7 +14,7 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
   (``sources-facts.json (certain): title, publisher``);
 * ``userb`` lists other spellings of the entry's name that texts use, ``|``-separated;
 * ``entrysubtype`` marks what biblatex has no type for: ``archive``, ``parliamentary``,
-  ``documents``, ``newspaper``.
+  ``documents``, ``newspaper`` (and ``legislation`` for a law read from CSL-JSON or RIS).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from sources.checks import rules
-from sources.citations.calendars import read_year
+from sources.citations.calendars import read_date, read_year
 from sources.errors import InputError
 from sources.model import Diagnostic, Name, Source, SourceKind
 from sources.readers.files import read_file
@@ -61,6 +61,7 @@ _KIND_OF_TYPE = {
 _KIND_OF_SUBTYPE = {
     "archive": SourceKind.ARCHIVE,
     "parliamentary": SourceKind.PARLIAMENTARY,
+    "legislation": SourceKind.PARLIAMENTARY,  # a law, as parliament passed it
     "documents": SourceKind.DOCUMENT_COLLECTION,
     "newspaper": SourceKind.PERIODICAL,
 }
@@ -231,7 +232,7 @@ def make_source(
         editors=names.get("editor", ()),
         translators=names.get("translator", ()),
         year=year,
-        date=read_year(year) if year else None,
+        date=(read_year(year) or read_date(year)) if year else None,
         variants=tuple(v.strip() for v in values.get("userb", "").split("|") if v.strip()),
         fields=fields,
         **texts,

@@ -106,6 +106,7 @@ _TYPES: tuple[tuple[str, str, str], ...] = (
     ("mvbook", "", "book"),
     ("book", "parliamentary", "hearing"),
     ("misc", "parliamentary", "hearing"),
+    ("misc", "legislation", "legislation"),
     ("legislation", "", "legislation"),
     ("incollection", "", "chapter"),
     ("inbook", "", "chapter"),
@@ -140,20 +141,28 @@ _ENTRY_TYPE: dict[str, tuple[str, str]] = {
         "post-weblog": ("online", ""),
         "entry-dictionary": ("inreference", ""),
         "entry": ("inreference", ""),
-        "bill": ("legislation", ""),
-        "regulation": ("legislation", ""),
+        "bill": ("misc", "legislation"),
+        "regulation": ("misc", "legislation"),
         "collection": ("misc", "archive"),
     },
 }
+# A CSL type that no entry type gives back (``post-weblog`` read as ``@online``) is kept in this field.
+_TYPE_FIELD = CSL_PREFIX + "type"
 _ISSUE_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper", "periodical"})
 _CONTAINED_IN_BOOK = frozenset({"chapter", "paper-conference", "entry", "entry-dictionary", "entry-encyclopedia"})
 _PUBLISHED_BY_INSTITUTION = frozenset({"thesis", "report"})
 
 
 def csl_type(source: Source) -> str:
-    """The CSL type of a source, from its entry type and ``entrysubtype``."""
-    subtype = dict((k.casefold(), v) for k, v in source.fields).get("entrysubtype", "").casefold()
-    return _CSL_TYPE.get((source.entry_type, subtype)) or _CSL_TYPE.get((source.entry_type, ""), "document")
+    """The CSL type of a source: the one it was read with, else from its entry type and ``entrysubtype``."""
+    values = {k.casefold(): v for k, v in source.fields}
+    if _TYPE_FIELD in values:
+        return values[_TYPE_FIELD]
+    return _type_of(source.entry_type, values.get("entrysubtype", ""))
+
+
+def _type_of(entry_type: str, subtype: str) -> str:
+    return _CSL_TYPE.get((entry_type, subtype.casefold())) or _CSL_TYPE.get((entry_type, ""), "document")
 
 
 def to_csl(source: Source) -> dict[str, Any]:
@@ -163,12 +172,13 @@ def to_csl(source: Source) -> dict[str, Any]:
     custom: dict[str, str] = {}
     values = {name.casefold(): value for name, value in source.fields}
     roles = {"author": source.authors, "editor": source.editors, "translator": source.translators}
-    archive_named_by_title = kind == "manuscript" and "library" not in values and source.entry_type == "misc"
+    archival = (source.entry_type, values.get("entrysubtype", "").casefold()) == ("misc", "archive")
+    archive_named_by_title = archival and "library" not in values
     for name, value in source.fields:
-        field = _ALIASES.get(name.casefold(), name.casefold())
+        field = name if name.startswith(CSL_PREFIX) else _ALIASES.get(name.casefold(), name.casefold())
         if field in ("year", "date") and "issued" not in item:
             item["issued"] = _issued(values)
-        if field in ("year", "month", "date", "entrysubtype"):
+        if field in ("year", "month", "date", "entrysubtype", _TYPE_FIELD):
             continue
         variable, content = _variable(field, value, kind, roles)
         if field == "title" and archive_named_by_title:
@@ -221,6 +231,8 @@ def from_csl(item: dict[str, Any], path: str = "<csl-json>", line: int = 1) -> t
         fields = [("title", text) if name == "library" else (name, text) for name, text in fields]
     if subtype:
         fields.append(("entrysubtype", subtype))
+    if _type_of(entry_type, subtype) != kind and "entrytype" not in custom:
+        fields.append((_TYPE_FIELD, kind))
     return make_source(str(item["id"]), entry_type, line, tuple(fields), names), problems
 
 
@@ -344,8 +356,8 @@ def _issued(values: dict[str, str]) -> dict[str, Any]:
 
 def _entry_type(kind: str, has_archive: bool) -> tuple[str, str]:
     entry_type, subtype = _ENTRY_TYPE.get(kind, ("misc", ""))
-    if kind == "manuscript" and not has_archive:
-        return "unpublished", ""
+    if subtype == "archive" and not has_archive:  # an unpublished text that no archive holds
+        return ("unpublished", "") if kind == "manuscript" else ("misc", "")
     return entry_type, subtype
 
 
@@ -430,7 +442,7 @@ def _items(text: str, path: str, problems: list[Diagnostic]) -> Iterator[tuple[i
         try:
             value, end = decoder.raw_decode(text, at)
         except json.JSONDecodeError as error:
-            fail(error.pos, f"cannot parse this item: {error.msg}")
+            fail(at, f"cannot parse the item that starts here: {error.msg} at line {error.lineno} column {error.colno}")
             return
         yield line, value
         at = skip(end)

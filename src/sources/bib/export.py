@@ -19,6 +19,7 @@ format of refs/bibliography.bib.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -61,7 +62,8 @@ _LATEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# Pairs TeX joins into one glyph (-- into an en dash, '' into a quote): an empty group keeps them two.
+_LIGATURES = frozenset({("-", "-"), ("'", "'"), ("`", "`"), ("?", "`"), ("!", "`")})
 _BIBTEX_TYPES = {
     "online": "misc",
     "report": "techreport",
@@ -115,7 +117,7 @@ def _bibtex(sources: Iterable[Source], *, classic: bool) -> Exported:
         for name, value in source.fields:
             field = name.casefold()
             if field.startswith(CSL_PREFIX) or field not in BIBLATEX_FIELDS:
-                lost.setdefault(name.removeprefix(CSL_PREFIX), []).append(source.key)
+                lost.setdefault(name, []).append(source.key)
                 continue
             if field in NAME_FIELDS:
                 fields.append((field, " and ".join(name_text(p) for p in roles[field])))
@@ -151,8 +153,12 @@ def _latex(name: str, value: str) -> str:
     """A decoded value as LaTeX that decodes back to it; verbatim fields stay as they are."""
     if name in _VERBATIM or name in NAME_FIELDS:
         return value
-    escaped = _SPECIAL.sub(lambda match: _LATEX_SPECIAL[match[0]], value)
-    return escaped.replace("–", "--") if name in _RANGES else escaped
+    dash = "--" if name in _RANGES else "–"  # a range's dash as TeX writes it, so biber reads a range
+    chunks = [dash if char == "–" else _LATEX_SPECIAL.get(char, char) for char in value]
+    written = chunks[:1]
+    for before, chunk in itertools.pairwise(chunks):
+        written.append("{}" + chunk if (before[-1], chunk[0]) in _LIGATURES else chunk)
+    return "".join(written)
 
 
 def _warnings(target: str, lost: dict[str, list[str]]) -> tuple[str, ...]:
