@@ -71,3 +71,23 @@ def test_a_ris_file_is_read_by_its_extension(tmp_path: pytest.TempPathFactory) -
     path.write_text("TY  - JOUR\nID  - x1\nAU  - Yılmaz, Ali\nTI  - Bir Makale\nT2  - Dergi\nPY  - 1990\nER  - \n")
     source = sources.bibliography(path).sources[0]
     assert (source.key, source.entry_type, source.journal, source.year) == ("x1", "article", "Dergi", "1990")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("@book{x,\n}\n", [("SRC401", 1)], id="not RIS at all"),
+        pytest.param("TY  - BOOK\nTI  - A\n", [("SRC401", 1)], id="a record ER never closes"),
+        pytest.param(
+            "TY  - BOOK\nTI  - A\nTY  - JOUR\nTI  - B\nER  - \n", [("SRC401", 1)], id="a record cut by the next"
+        ),
+        pytest.param(
+            "TY  - BOOK\nTI  - A\nXX  - odd\nLB  - label\nER  - \n",
+            [("SRC410", 1), ("SRC410", 1)],
+            id="tags not kept: one unknown to rispy, one the mapping has no place for",
+        ),
+    ],
+)
+def test_what_rispy_would_drop_is_reported(text: str, found: list[tuple[str, int]]) -> None:
+    bibliography = parse_ris(text, "bad.ris")
+    assert [(d.code, d.line) for d in bibliography.diagnostics] == found

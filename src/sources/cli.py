@@ -78,6 +78,8 @@ def _export(args: argparse.Namespace) -> int:
     exported = sources.export(args.bib, args.to, bib_format=args.bib_format, output=args.output)
     if args.output is None:
         sys.stdout.write(exported.text)
+    for diagnostic in exported.diagnostics:
+        print(present.diagnostic_line(diagnostic), file=sys.stderr)
     for warning in exported.warnings:
         print(f"sources: warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -28,7 +28,7 @@ from attrs import frozen
 from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format
 from sources.bib.csljson import CSL_PREFIX, dump_csl_json, name_text
 from sources.errors import SourcesError
-from sources.model import Source
+from sources.model import Diagnostic, Source
 
 TARGETS = ("csl-json", "biblatex", "bibtex", "ris")
 
@@ -81,28 +81,31 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?")
 
 @frozen
 class Exported:
-    """A bibliography in a target format, and a warning for each field the target cannot carry."""
+    """A bibliography in a target format, a warning for each field the target cannot carry,
+    and the problems found in reading the bibliography."""
 
     text: str
     warnings: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def export(bibliography: Bibliography, to: str) -> Exported:
     """``bibliography`` in the format ``to`` (one of :data:`TARGETS`)."""
-    sources = bibliography.sources
+    sources, problems = bibliography.sources, bibliography.diagnostics
     if to == "csl-json":
-        return Exported(dump_csl_json(sources))
+        return Exported(dump_csl_json(sources), (), problems)
     if to == "ris":
         from sources.bib.ris import dump_ris
 
         text, lost = dump_ris(sources)
-        return Exported(text, _warnings("RIS", lost))
+        return Exported(text, _warnings("RIS", lost), problems)
     if to in ("biblatex", "bibtex"):
-        return _bibtex(sources, classic=to == "bibtex")
+        text, warnings = _bibtex(sources, classic=to == "bibtex")
+        return Exported(text, warnings, problems)
     raise SourcesError(f"unknown export format {to!r}; choose one of {', '.join(TARGETS)}")
 
 
-def _bibtex(sources: Iterable[Source], *, classic: bool) -> Exported:
+def _bibtex(sources: Iterable[Source], *, classic: bool) -> tuple[str, tuple[str, ...]]:
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
@@ -132,7 +135,7 @@ def _bibtex(sources: Iterable[Source], *, classic: bool) -> Exported:
             Entry(entry_type, source.key, [Field(name, "{" + _latex(name, value) + "}") for name, value in fields])
         )
     text = write_string(library, unparse_stack=[], bibtex_format=bibtex_format())
-    return Exported(text, _warnings(target, lost))
+    return text, _warnings(target, lost)
 
 
 def _classic(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:

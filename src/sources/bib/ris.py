@@ -72,6 +72,14 @@ _TEXTS = {
 }
 _LISTS = {"URL": "urls", "note": "notes", "keyword": "keywords"}
 _RANGE = re.compile(r"([^\-–]+)[-–]+(.+)")
+# The rispy keys from_ris reads; any other tag of a record is reported as not kept.
+_READ = frozenset(
+    {"type_of_reference", "id", "first_authors", "primary_title", "journal_name", "issn", "start_page", "end_page"}
+    | {"date", "year", "publication_year", "access_date"}
+    | set(_NAMES.values())
+    | set(_TEXTS.values())
+    | set(_LISTS.values())
+)
 
 
 def to_ris(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -137,28 +145,59 @@ def from_ris(record: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def parse_ris(text: str, path: str = "<ris>") -> Bibliography:
-    """Read RIS text (as rispy reads it) into typed sources; problems are diagnostics."""
+    """Read RIS text (as rispy reads it) into typed sources; problems are diagnostics.
+
+    rispy skips a record that ``ER`` does not close and tags it does not know; both are
+    reported here instead, and so is every tag the mapping does not keep.
+    """
     import rispy
 
     from sources.checks import rules
 
-    lines = [number for number, line in enumerate(text.splitlines(), 1) if line.startswith("TY  -")]
+    text = text.removeprefix("\ufeff")
+    starts, problems = _structure(text, path)
     try:
-        records = rispy.loads(text.removeprefix("\ufeff"), skip_unknown_tags=True)
+        records = rispy.loads(text)
     except (OSError, ValueError, KeyError, IndexError) as error:
-        problem = rules.BIB_SYNTAX_ERROR.at_line(path, None, f"cannot parse this RIS file: {error}")
-        return Bibliography(path, (), None, (problem,))
+        problems.append(rules.BIB_SYNTAX_ERROR.at_line(path, None, f"cannot parse this RIS file: {error}"))
+        return Bibliography(path, (), None, tuple(problems))
     found: list[Source] = []
-    problems: list[Diagnostic] = []
     taken: set[str] = set()
+    tags = {key: tag for tag, key in rispy.TAG_KEY_MAPPING.items()}
     for index, record in enumerate(records):
-        line = lines[index] if index < len(lines) else 1
+        line = starts[index] if index < len(starts) else None
         key = _key(record, taken)
         taken.add(key)
-        source, lost = from_csl(from_ris(record, key), path, line)
+        source, lost = from_csl(from_ris(record, key), path, line or 1)
         found.append(source)
         problems += lost
+        unknown = record.get("unknown_tag", {})
+        for name in sorted(set(record) - _READ - {"unknown_tag"}) + sorted(unknown):
+            tag = tags.get(name, name)
+            problems.append(rules.FIELD_NOT_KEPT.at_line(path, line, f"{key}: the RIS tag {tag} is not kept"))
     return Bibliography(path, tuple(found), None, tuple(problems))
+
+
+def _structure(text: str, path: str) -> tuple[list[int], list[Diagnostic]]:
+    """The line of each record ``ER`` closes, and the records it does not (which rispy would drop)."""
+    from sources.checks import rules
+
+    starts: list[int] = []
+    problems: list[Diagnostic] = []
+    open_at: int | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("TY  -"):
+            if open_at is not None:
+                problems.append(rules.BIB_SYNTAX_ERROR.at_line(path, open_at, "this RIS record has no ER line"))
+            open_at = number
+        elif line.startswith("ER  -") and open_at is not None:
+            starts.append(open_at)
+            open_at = None
+    if open_at is not None:
+        problems.append(rules.BIB_SYNTAX_ERROR.at_line(path, open_at, "this RIS record has no ER line"))
+    if not starts and not problems and text.strip():
+        problems.append(rules.BIB_SYNTAX_ERROR.at_line(path, 1, "no RIS record here (no line starts with 'TY  -')"))
+    return starts, problems
 
 
 def dump_ris(sources: Iterable[Source]) -> tuple[str, dict[str, list[str]]]:
