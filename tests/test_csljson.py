@@ -337,3 +337,25 @@ def test_any_csl_item_comes_back_with_every_variable(item: dict[str, Any]) -> No
     again = to_csl(source)
     assert normal(again) == normal(item)
     validate([again])
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["id", "type", "author", "issued", "custom", "title", "x"]), inner, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON, max_size=4))
+def test_any_json_array_reads_without_an_exception(items: list[Any]) -> None:
+    bibliography = parse_csl_json(json.dumps(items), "any.json")
+    rejected = [d for d in bibliography.diagnostics if d.code in ("SRC401", "SRC402")]
+    assert len(bibliography.sources) + len(rejected) == len(items)  # each item is read or reported
+    for source in bibliography.sources:
+        to_csl(source)

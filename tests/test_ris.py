@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sources
 from sources.bib.ris import dump_ris, parse_ris
@@ -91,3 +93,35 @@ def test_a_ris_file_is_read_by_its_extension(tmp_path: pytest.TempPathFactory) -
 def test_what_rispy_would_drop_is_reported(text: str, found: list[tuple[str, int]]) -> None:
     bibliography = parse_ris(text, "bad.ris")
     assert [(d.code, d.line) for d in bibliography.diagnostics] == found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "TY  - BOOK",
+                "TY  - JOUR",
+                "AU  - Yılmaz, Ali",
+                "AU  - X",
+                "PY  - 1339",
+                "DA  - 1920/09/15/1339",
+                "SP  - 1",
+                "EP  - 2",
+                "XX  - ?",
+                "ER  - ",
+                "",
+                "garbage",
+                "ID  - a",
+                "UR  - http://x",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_ris_lines_read_without_an_exception(lines: list[str]) -> None:
+    bibliography = parse_ris("\n".join(lines), "any.ris")
+    closed = sum(1 for line in lines if line.startswith("ER"))
+    assert len(bibliography.sources) <= closed  # a record counts only once ER closes it
+    for source in bibliography.sources:
+        dump_ris([source])

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
-from sources.bib.csljson import from_csl, parse_csl_json, to_csl
 from sources.bib.export import Exported
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
-from sources.bib.ris import parse_ris
 from sources.checks.run import Findings, check_texts
 from sources.citations.calendars import Calendar, CitedDate, Reading
 from sources.citations.parse import cite
@@ -142,6 +141,34 @@ def _bibliography_and_text(path: str | Path | None, bib_format: str | None) -> t
         text = bibliography_text()
         return parse_bibliography(text, BIBLIOGRAPHY_PATH), text
     return load_any(path, bib_format)
+
+
+def parse_csl_json(text: str, path: str = "<csl-json>") -> Bibliography:
+    """A CSL-JSON array (as Zotero and Better BibTeX export it) as typed sources, with line numbers."""
+    from sources.bib.csljson import parse_csl_json as parse
+
+    return parse(text, path)
+
+
+def parse_ris(text: str, path: str = "<ris>") -> Bibliography:
+    """RIS text as typed sources; records without an ``ID`` get author-year keys."""
+    from sources.bib.ris import parse_ris as parse
+
+    return parse(text, path)
+
+
+def to_csl(source: Source) -> dict[str, Any]:
+    """The CSL-JSON item of a source, every field in it (see docs/export.md for the mapping)."""
+    from sources.bib.csljson import to_csl as convert
+
+    return convert(source)
+
+
+def from_csl(item: dict[str, Any], path: str = "<csl-json>", line: int = 1) -> tuple[Source, list[Diagnostic]]:
+    """A source from one CSL-JSON item, and the findings on what of it could not be kept."""
+    from sources.bib.csljson import from_csl as convert
+
+    return convert(item, path, line)
 
 
 def export(

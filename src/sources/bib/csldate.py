@@ -25,7 +25,6 @@ from sources.citations.calendars import Calendar, CitedDate, read_date, read_yea
 # ISO dates as biblatex writes them: YYYY, YYYY-MM, YYYY-MM-DD, a range of two with "/", "~" for circa.
 _ISO_DAY = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
 _ISO = re.compile(rf"{_ISO_DAY}(?:/{_ISO_DAY})?(~)?")
-_WRITTEN = re.compile(r"(.+) \[([0-9/-]+)\]")
 
 
 def date_variable(text: str) -> dict[str, Any]:
@@ -56,9 +55,9 @@ def date_text(variable: dict[str, Any]) -> str | None:
     """
     literal = variable.get("literal") or variable.get("raw")
     if isinstance(literal, str):
-        written = _WRITTEN.fullmatch(literal)
-        if written and date_variable(written[1]).get("literal") == literal:
-            return written[1]
+        written = literal.rpartition(" [")[0]  # our own "as written [Gregorian]" form, when it is that
+        if written and date_variable(written).get("literal") == literal:
+            return written
         return literal
     parts = variable.get("date-parts")
     if not isinstance(parts, list) or not parts or not all(isinstance(p, list) and p for p in parts):

@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format
-from sources.bib.csljson import CSL_PREFIX, dump_csl_json, name_text
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Source
 
@@ -91,6 +90,8 @@ class Exported:
 
 def export(bibliography: Bibliography, to: str) -> Exported:
     """``bibliography`` in the format ``to`` (one of :data:`TARGETS`)."""
+    from sources.bib.csljson import dump_csl_json  # the mappings load when an export is asked for
+
     sources, problems = bibliography.sources, bibliography.diagnostics
     if to == "csl-json":
         return Exported(dump_csl_json(sources), (), problems)
@@ -109,6 +110,8 @@ def _bibtex(sources: Iterable[Source], *, classic: bool) -> tuple[str, tuple[str
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
+
+    from sources.bib.csljson import CSL_PREFIX, name_text
 
     library = Library()
     lost: dict[str, list[str]] = {}
