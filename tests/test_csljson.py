@@ -359,3 +359,29 @@ def test_any_json_array_reads_without_an_exception(items: list[Any]) -> None:
     assert len(bibliography.sources) + len(rejected) == len(items)  # each item is read or reported
     for source in bibliography.sources:
         to_csl(source)
+
+
+@pytest.mark.parametrize(
+    ("bib", "issued", "custom"),
+    [
+        pytest.param("year = 1921, month = jun", {"date-parts": [[1921, 6]]}, None, id="a BibTeX month macro"),
+        pytest.param("year = {1921}, month = {6}", {"date-parts": [[1921, 6]]}, None, id="a month number"),
+        pytest.param(
+            "year = {1339}, month = {3}",
+            {"date-parts": [[1920, 9, 15], [1924, 2, 29]], "literal": "1339 [1920-09-15/1924-02-29]"},
+            {"month": "3"},
+            id="a month does not join a year in another calendar: it is kept apart",
+        ),
+        pytest.param(
+            "date = {1921-06-01}, year = {1920}", {"date-parts": [[1921, 6, 1]]}, {"year": "1920"}, id="date wins"
+        ),
+    ],
+)
+def test_bibtex_dates_become_one_issued_and_nothing_is_dropped(
+    bib: str, issued: dict[str, Any], custom: dict[str, str] | None
+) -> None:
+    from sources.bib.bibtex import parse_bibliography
+
+    item = to_csl(parse_bibliography(f"@book{{k, {bib}}}\n").sources[0])
+    assert item["issued"] == issued
+    assert item.get("custom") == custom

@@ -96,6 +96,12 @@ _LANGUAGE_OF_LANGID = {
     "bulgarian": "bg",
 }
 _LANGID_OF_LANGUAGE = {code: langid for langid, code in _LANGUAGE_OF_LANGID.items()}
+# BibTeX's month macros and numbers (biblatex wants 1-12).
+_MONTHS = {
+    **{name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    **{str(number): number for number in range(1, 13)},
+    **{f"{number:02d}": number for number in range(1, 10)},
+}
 
 # (entry type, entrysubtype) → CSL type; the first row for a CSL type is also its way back.
 _TYPES: tuple[tuple[str, str, str], ...] = (
@@ -174,11 +180,12 @@ def to_csl(source: Source) -> dict[str, Any]:
     roles = {"author": source.authors, "editor": source.editors, "translator": source.translators}
     archival = (source.entry_type, values.get("entrysubtype", "").casefold()) == ("misc", "archive")
     archive_named_by_title = archival and "library" not in values
+    issued, dated = _issued(values)
     for name, value in source.fields:
         field = name if name.startswith(CSL_PREFIX) else _ALIASES.get(name.casefold(), name.casefold())
-        if field in ("year", "date") and "issued" not in item:
-            item["issued"] = _issued(values)
-        if field in ("year", "month", "date", "entrysubtype", _TYPE_FIELD):
+        if field in dated and issued is not None:
+            item["issued"], issued = issued, None  # where the first date field stood
+        if field in dated or field in ("entrysubtype", _TYPE_FIELD):
             continue
         variable, content = _variable(field, value, kind, roles)
         if field == "title" and archive_named_by_title:
@@ -347,11 +354,17 @@ def _field(variable: str, value: str, kind: str) -> str:  # noqa: PLR0911 -- the
     return _FIELD_OF_VARIABLE.get(variable, CSL_PREFIX + variable)
 
 
-def _issued(values: dict[str, str]) -> dict[str, Any]:
+def _issued(values: dict[str, str]) -> tuple[dict[str, Any] | None, frozenset[str]]:
+    """The ``issued`` variable and the fields it stands for; a field it cannot hold stays out of the set."""
     if "date" in values:
-        return date_variable(values["date"])
-    month = values.get("month", "")
-    return date_variable(f"{values['year']}-{int(month):02d}" if month.isdigit() else values["year"])
+        return date_variable(values["date"]), frozenset({"date"})
+    if "year" not in values:
+        return None, frozenset()
+    year, month = values["year"], _MONTHS.get(values.get("month", "").strip().casefold()[:3])
+    alone = date_variable(year)
+    if month is None or "literal" in alone:  # a month joins only a plain Gregorian year
+        return alone, frozenset({"year"})
+    return date_variable(f"{year}-{month:02d}"), frozenset({"year", "month"})
 
 
 def _entry_type(kind: str, has_archive: bool) -> tuple[str, str]:
