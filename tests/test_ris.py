@@ -125,3 +125,12 @@ def test_any_ris_lines_read_without_an_exception(lines: list[str]) -> None:
     assert len(bibliography.sources) <= closed  # a record counts only once ER closes it
     for source in bibliography.sources:
         dump_ris([source])
+
+
+def test_repeated_tags_are_joined_or_reported() -> None:
+    text = (
+        "TY  - BOOK\nID  - a\nN1  - one\nN1  - two\nUR  - http://a.org\nUR  - http://b.org\nKW  - x\nKW  - y\nER  - \n"
+    )
+    bibliography = parse_ris(text, "lib.ris")
+    assert dict(bibliography.sources[0].fields) == {"url": "http://a.org", "note": "one\n\ntwo", "keywords": "x; y"}
+    assert [(d.code, d.line) for d in bibliography.diagnostics] == [("SRC410", 1)]

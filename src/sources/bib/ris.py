@@ -71,6 +71,8 @@ _TEXTS = {
     "section": "section",
 }
 _LISTS = {"URL": "urls", "note": "notes", "keyword": "keywords"}
+# Several N1 or KW lines are one CSL variable: notes as paragraphs, keywords as a list.
+_JOINS = {"note": "\n\n", "keyword": "; "}
 _RANGE = re.compile(r"([^\-–]+)[-–]+(.+)")
 # The rispy keys from_ris reads; any other tag of a record is reported as not kept.
 _READ = frozenset(
@@ -130,7 +132,10 @@ def from_ris(record: dict[str, Any], key: str) -> dict[str, Any]:
         item["container-title"] = record["journal_name"]
     for variable, tag in _LISTS.items():
         if record.get(tag):
-            item[variable] = "; ".join(str(v) for v in record[tag]) if variable == "keyword" else str(record[tag][0])
+            # CSL has one URL: parse_ris reports the others
+            item[variable] = (
+                _JOINS[variable].join(str(v) for v in record[tag]) if variable in _JOINS else record[tag][0]
+            )
     if record.get("issn"):
         item["ISSN" if re.fullmatch(r"\d{4}-?\d{3}[\dXx]", record["issn"]) else "ISBN"] = record["issn"]
     if record.get("start_page"):
@@ -171,6 +176,10 @@ def parse_ris(text: str, path: str = "<ris>") -> Bibliography:
         source, lost = from_csl(from_ris(record, key), path, line or 1)
         found.append(source)
         problems += lost
+        if len(record.get("urls") or ()) > 1:
+            problems.append(
+                rules.FIELD_NOT_KEPT.at_line(path, line, f"{key}: only its first UR is kept (CSL has one URL)")
+            )
         unknown = record.get("unknown_tag", {})
         for name in sorted(set(record) - _READ - {"unknown_tag"}) + sorted(unknown):
             tag = tags.get(name, name)
