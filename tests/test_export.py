@@ -198,3 +198,24 @@ def test_check_reads_a_csl_json_bibliography_named_by_bib_format(
     assert status == status_bib
     codes = sorted(d["code"] for d in via_json["diagnostics"])
     assert codes == sorted(d["code"] for d in json.loads(out_bib)["diagnostics"])
+
+
+def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from sources.bib.bibtex import write_atomically
+
+    target = tmp_path / "refs.bib"
+    target.mkdir()  # os.replace cannot put a file over a directory: the write fails after the temporary exists
+    with pytest.raises(sources.InputError):
+        write_atomically("text", target)
+    assert sorted(tmp_path.iterdir()) == [target]
+
+
+def test_a_new_file_gets_the_usual_mode_not_the_temporary_one(tmp_path: Path) -> None:
+    from sources.bib.bibtex import write_atomically
+
+    umask = os.umask(0o022)
+    try:
+        write_atomically("text", tmp_path / "new.json")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
