@@ -181,7 +181,9 @@ def parse_ris(text: str, path: str = "<ris>") -> Bibliography:
                 rules.FIELD_NOT_KEPT.at_line(path, line, f"{key}: only its first UR is kept (CSL has one URL)")
             )
         unknown = record.get("unknown_tag", {})
-        for name in sorted(set(record) - _READ - {"unknown_tag"}) + sorted(unknown):
+        for name in sorted(set(record) - _READ - {"unknown_tag"}) + sorted(
+            k for k in unknown if k
+        ):  # None: a blank line
             tag = tags.get(name, name)
             problems.append(rules.FIELD_NOT_KEPT.at_line(path, line, f"{key}: the RIS tag {tag} is not kept"))
     return Bibliography(path, tuple(found), None, tuple(problems))
