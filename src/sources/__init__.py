@@ -10,15 +10,21 @@ The public verbs::
         print(footnote.number, footnote.claim.text if footnote.claim else None, footnote.text)
     for citation in result.citations:
         print(citation.footnote, citation.kind.value, citation.name, citation.year, citation.locator)
+
+    zotero = sources.bibliography("library.json")     # CSL-JSON or RIS, by extension or bib_format=
+    print(sources.export(zotero, to="biblatex").text)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
-from sources.bib.bibtex import Bibliography, load_bibliography, parse_bibliography
+from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
+from sources.bib.export import Exported
+from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
 from sources.checks.run import Findings, check_texts
 from sources.citations.calendars import Calendar, CitedDate, Reading
@@ -62,6 +68,7 @@ __all__ = [
     "Commentary",
     "Diagnostic",
     "Document",
+    "Exported",
     "Findings",
     "Footnote",
     "Footnotes",
@@ -85,11 +92,16 @@ __all__ = [
     "Status",
     "bibliography",
     "check",
+    "export",
+    "from_csl",
     "link",
     "load",
+    "parse_csl_json",
+    "parse_ris",
     "read",
     "read_text",
     "resolve",
+    "to_csl",
 ]
 
 
@@ -114,11 +126,71 @@ def read_text(text: str, path: str = "<text>", *, first_page: int | None = None)
     return cite(read_footnotes(ingest(text, path, first_page=first_page)))
 
 
-def bibliography(path: str | Path | None = None) -> Bibliography:
-    """A ``.bib`` file as typed sources (None: the embedded article's curated bibliography)."""
+def bibliography(path: str | Path | None = None, *, bib_format: str | None = None) -> Bibliography:
+    """A bibliography file as typed sources (None: the embedded article's curated bibliography).
+
+    ``.bib`` (BibTeX/BibLaTeX), ``.json`` (CSL-JSON, as Zotero and Better BibTeX export it)
+    and ``.ris`` are told apart by extension, or by ``bib_format`` (``bibtex``,
+    ``csl-json``, ``ris``).
+    """
+    return _bibliography_and_text(path, bib_format)[0]
+
+
+def _bibliography_and_text(path: str | Path | None, bib_format: str | None) -> tuple[Bibliography, str]:
     if path is None:
-        return parse_bibliography(bibliography_text(), BIBLIOGRAPHY_PATH)
-    return load_bibliography(path)
+        text = bibliography_text()
+        return parse_bibliography(text, BIBLIOGRAPHY_PATH), text
+    return load_any(path, bib_format)
+
+
+def parse_csl_json(text: str, path: str = "<csl-json>") -> Bibliography:
+    """A CSL-JSON array (as Zotero and Better BibTeX export it) as typed sources, with line numbers."""
+    from sources.bib.csljson import parse_csl_json as parse
+
+    return parse(text, path)
+
+
+def parse_ris(text: str, path: str = "<ris>") -> Bibliography:
+    """RIS text as typed sources; records without an ``ID`` get author-year keys."""
+    from sources.bib.ris import parse_ris as parse
+
+    return parse(text, path)
+
+
+def to_csl(source: Source) -> dict[str, Any]:
+    """The CSL-JSON item of a source, every field in it (see docs/export.md for the mapping)."""
+    from sources.bib.csljson import to_csl as convert
+
+    return convert(source)
+
+
+def from_csl(item: dict[str, Any], path: str = "<csl-json>", line: int = 1) -> tuple[Source, list[Diagnostic]]:
+    """A source from one CSL-JSON item, and the findings on what of it could not be kept."""
+    from sources.bib.csljson import from_csl as convert
+
+    return convert(item, path, line)
+
+
+def export(
+    bib: Bibliography | str | Path | None = None,
+    to: str = "csl-json",
+    *,
+    bib_format: str | None = None,
+    output: str | Path | None = None,
+) -> Exported:
+    """A bibliography (a file, a :class:`Bibliography`, or None: the curated one) in ``to``.
+
+    ``to`` is ``csl-json``, ``biblatex``, ``bibtex`` or ``ris``. The result's warnings name
+    each field the target cannot carry. With ``output`` the text is also written there
+    atomically (the old file or the new one, never half of one).
+    """
+    from sources.bib.export import export as convert
+
+    source = bib if isinstance(bib, Bibliography) else bibliography(bib, bib_format=bib_format)
+    exported = convert(source, to)
+    if output is not None:
+        write_atomically(exported.text, output)
+    return exported
 
 
 def link(
@@ -127,6 +199,7 @@ def link(
     bib: str | Path | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
+    bib_format: str | None = None,
 ) -> Resolved:
     """Read a text and resolve its citations against a bibliography.
 
@@ -134,7 +207,7 @@ def link(
     """
     if path is not None and bib is None:
         raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
-    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib))
+    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib, bib_format=bib_format))
 
 
 def check(
@@ -143,6 +216,7 @@ def check(
     bib: str | Path | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
+    bib_format: str | None = None,
 ) -> Findings:
     """Every finding on some texts (None: the embedded article) and their bibliography.
 
@@ -151,10 +225,6 @@ def check(
     without resolution.
     """
     texts = [read(path, encoding=encoding, first_page=first_page) for path in paths]
-    if bib is not None:
-        bib_text = read_file(bib)
-        return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
-    if all(path is None for path in paths):
-        embedded = bibliography_text()
-        return check_texts(texts, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded)
+    if bib is not None or all(path is None for path in paths):
+        return check_texts(texts, *_bibliography_and_text(bib, bib_format))
     return check_texts(texts, None, None)

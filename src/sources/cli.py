@@ -2,6 +2,10 @@
 
 ``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
+``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
+
+``--bib`` reads ``.bib``, CSL-JSON (``.json``) and RIS (``.ris``); ``--bib-format`` names the
+format of a file whose extension does not tell it.
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
@@ -19,6 +23,7 @@ from typing import TypeVar
 
 import sources
 from sources import present
+from sources.bib.formats import FORMATS as BIB_FORMATS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
 from sources.errors import SourcesError
@@ -42,13 +47,42 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
     )
     _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
+    entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
     entries.set_defaults(run=_sources)
     claims = _command(commands, "claims", "list the claims that rest on one bibliography entry, with their locators")
     _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
     claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
     claims.set_defaults(run=_claims)
     _check_command(commands)
+    _export_command(commands)
     return parser
+
+
+def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from sources.bib.export import TARGETS
+
+    export = commands.add_parser(
+        "export",
+        help="write a bibliography as CSL-JSON, BibLaTeX, BibTeX or RIS",
+        description="Write a bibliography (default: the embedded article's curated one) in another format, "
+        "to standard output or atomically to --output. Each field the target cannot carry is named on "
+        "standard error.",
+    )
+    _bib_option(export, "the bibliography to export (default: the embedded one)")
+    export.add_argument("--to", required=True, choices=TARGETS, help="the format to write")
+    export.add_argument("--output", metavar="FILE", help="write here (atomically) instead of to standard output")
+    export.set_defaults(run=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    exported = sources.export(args.bib, args.to, bib_format=args.bib_format, output=args.output)
+    if args.output is None:
+        sys.stdout.write(exported.text)
+    for diagnostic in exported.diagnostics:
+        print(present.diagnostic_line(diagnostic), file=sys.stderr)
+    for warning in exported.warnings:
+        print(f"sources: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,6 +95,9 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="PDF-extracted texts (default: embedded article)")
     check.add_argument("--bib", metavar="FILE", help="the bibliography (default: the embedded one, for the article)")
+    check.add_argument(
+        "--bib-format", choices=BIB_FORMATS, help="the bibliography's format when its extension does not tell it"
+    )
     check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
     check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
     check.add_argument("--ignore", metavar="CODES", help="codes, prefixes or names not to report")
@@ -75,7 +112,9 @@ def _check(args: argparse.Namespace) -> int:
     table, origin = config.from_pyproject(config.find_pyproject(Path.cwd()))
     settings = config.settings(vars(args), table, origin)
     paths = args.paths or [None]
-    findings = sources.check(paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page)
+    findings = sources.check(
+        paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page, bib_format=args.bib_format
+    )
     chosen = [d for d in findings.diagnostics if settings.chosen(d)]
     failed = settings.fails(chosen)
     totals = report.summary(chosen, findings.files, settings.fail_on, failed)
@@ -97,7 +136,10 @@ def _command(
 
 
 def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("--bib", metavar="FILE", help=help_text)
+    command.add_argument("--bib", metavar="FILE", help=f"{help_text}; .bib, CSL-JSON (.json) or RIS (.ris)")
+    command.add_argument(
+        "--bib-format", choices=BIB_FORMATS, help="the bibliography's format when its extension does not tell it"
+    )
 
 
 def _footnotes(args: argparse.Namespace) -> int:
@@ -115,7 +157,13 @@ def _citations(args: argparse.Namespace) -> int:
 
 def _sources(args: argparse.Namespace) -> int:
     linked = _link(args)
-    return _print(args, linked.diagnostics, present.sources_text, present.sources_json, linked)
+    return _print(
+        args,
+        linked.diagnostics,
+        lambda linked: present.sources_text(linked, args.lang),
+        lambda linked: present.sources_json(linked, args.lang),
+        linked,
+    )
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -136,7 +184,9 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _link(args: argparse.Namespace) -> Resolved:
-    return sources.link(args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page)
+    return sources.link(
+        args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page, bib_format=args.bib_format
+    )
 
 
 _Result = TypeVar("_Result", Footnotes, Resolved)

@@ -303,6 +303,7 @@ class Name:
     raw: str
     first: str  # given names and initials
     last: str  # family name with any particles; a corporate name whole
+    literal: bool = False  # written as one braced unit ({T.C. Genelkurmay Başkanlığı}): never split
 
     @property
     def display(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from sources.bib.resolve import Resolved
@@ -162,19 +163,34 @@ def _entry(source: Source) -> dict[str, Any]:
     }
 
 
-def sources_json(resolved: Resolved) -> str:
-    """Every entry with the citations of it, in text order (uncited entries included)."""
+def in_order(entries: Iterable[Source], lang: str = "tr") -> list[Source]:
+    """Entries in the alphabetical order of ``lang``: family names (or shorthand, or title), year, given names."""
+    from sources.collation import sort_key_for
+
+    key = sort_key_for(lang)
+
+    def order(source: Source) -> tuple[Any, ...]:
+        names = source.authors or source.editors
+        head = " ".join(n.last for n in names) if names else source.shorthand or source.title or ""
+        given = " ".join(n.first for n in names)
+        return (key(head), key(source.year or ""), key(given), key(source.title or ""), source.key)
+
+    return sorted(entries, key=order)
+
+
+def sources_json(resolved: Resolved, lang: str = "tr") -> str:
+    """Every entry with the citations of it, entries in ``lang``'s order, uses in text order."""
     return _dump(
         [
             {**_entry(s), "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]}
-            for s in resolved.bibliography.sources
+            for s in in_order(resolved.bibliography.sources, lang)
         ]
     )
 
 
-def sources_text(resolved: Resolved) -> str:
+def sources_text(resolved: Resolved, lang: str = "tr") -> str:
     blocks = []
-    for source in resolved.bibliography.sources:
+    for source in in_order(resolved.bibliography.sources, lang):
         uses = resolved.citing(source.key)
         title = f" — {source.title}" if source.title and source.title != source.label else ""
         head = f"{source.key}  {source.label}{title} ({source.kind.value})"

@@ -14,11 +14,12 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
   (``sources-facts.json (certain): title, publisher``);
 * ``userb`` lists other spellings of the entry's name that texts use, ``|``-separated;
 * ``entrysubtype`` marks what biblatex has no type for: ``archive``, ``parliamentary``,
-  ``documents``, ``newspaper``.
+  ``documents``, ``newspaper`` (and ``legislation`` for a law read from CSL-JSON or RIS).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from sources.checks import rules
-from sources.citations.calendars import read_year
+from sources.citations.calendars import read_date, read_year
 from sources.errors import InputError
 from sources.model import Diagnostic, Name, Source, SourceKind
 from sources.readers.files import read_file
@@ -60,6 +61,7 @@ _KIND_OF_TYPE = {
 _KIND_OF_SUBTYPE = {
     "archive": SourceKind.ARCHIVE,
     "parliamentary": SourceKind.PARLIAMENTARY,
+    "legislation": SourceKind.PARLIAMENTARY,  # a law, as parliament passed it
     "documents": SourceKind.DOCUMENT_COLLECTION,
     "newspaper": SourceKind.PERIODICAL,
 }
@@ -99,7 +101,7 @@ class Bibliography:
 
     path: str
     sources: tuple[Source, ...]
-    library: Library = field(eq=False, repr=False)
+    library: Library | None = field(eq=False, repr=False)  # None for a bibliography not read from .bib
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def get(self, key: str) -> Source | None:
@@ -133,14 +135,38 @@ def dump(library: Library) -> str:
 
 def write_bibliography(library: Library, path: str | Path) -> None:
     """Write ``library`` to ``path`` atomically: a reader sees the old file or the new one."""
+    write_atomically(dump(library), path)
+
+
+def write_atomically(text: str, path: str | Path) -> None:
+    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half.
+
+    The text goes to a temporary file beside the target (so that the rename stays on one
+    file system), is flushed to disk, takes the target's mode when the target exists, and
+    replaces it; the temporary file never outlives a failure.
+    """
     target = Path(path)
+    temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(dump(library))
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:  # mkstemp makes 0600; a new file gets the usual mode
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
+        temporary = None
     except OSError as error:
         raise InputError(str(path), error.strerror or "cannot be written") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
@@ -166,29 +192,54 @@ def _source(entry: Entry) -> Source:
     ``{T.C. Genelkurmay Başkanlığı}`` one name.
     """
     undecoded = {f.key.casefold(): _unenclosed(str(f.value)) for f in entry.fields}
-    values = {name: _decode(value) for name, value in undecoded.items()}
-    entry_type = entry.entry_type.casefold()
+    names = {role: parse_names(undecoded.get(role)) for role in NAME_FIELDS}
+    return make_source(
+        entry.key,
+        entry.entry_type,
+        (entry.start_line or 0) + 1,
+        tuple((f.key, _decode(undecoded[f.key.casefold()])) for f in entry.fields),
+        names,
+    )
+
+
+NAME_FIELDS = ("author", "editor", "translator")
+
+
+def make_source(
+    key: str,
+    entry_type: str,
+    line: int,
+    fields: tuple[tuple[str, str], ...],
+    names: dict[str, tuple[Name, ...]],
+) -> Source:
+    """A typed source from decoded biblatex fields and parsed names, whatever file they came from.
+
+    Every reader (``.bib``, CSL-JSON, RIS) ends here, so that the same fields mean the
+    same thing to resolution and checks.
+    """
+    values = {name.casefold(): value for name, value in fields}
+    entry_type = entry_type.casefold()
     subtype = values.get("entrysubtype", "").casefold()
     kind = _KIND_OF_SUBTYPE.get(subtype) or _KIND_OF_TYPE.get(entry_type, SourceKind.WORK)
     year = values.get("year") or (values["date"][:4] if "date" in values else None)
     texts = {attribute: values[name] for name, attribute in _TEXT_FIELDS.items() if name in values}
     return Source(
-        key=entry.key,
+        key=key,
         entry_type=entry_type,
         kind=kind,
-        line=(entry.start_line or 0) + 1,
-        authors=_names(undecoded.get("author")),
-        editors=_names(undecoded.get("editor")),
-        translators=_names(undecoded.get("translator")),
+        line=line,
+        authors=names.get("author", ()),
+        editors=names.get("editor", ()),
+        translators=names.get("translator", ()),
         year=year,
-        date=read_year(year) if year else None,
+        date=(read_year(year) or read_date(year)) if year else None,
         variants=tuple(v.strip() for v in values.get("userb", "").split("|") if v.strip()),
-        fields=tuple((f.key, values[f.key.casefold()]) for f in entry.fields),
+        fields=fields,
         **texts,
     )
 
 
-def _names(value: str | None) -> tuple[Name, ...]:
+def parse_names(value: str | None) -> tuple[Name, ...]:
     """People and bodies of a name list, parsed by pybtex, each part then decoded."""
     from pybtex.database import Person
 
@@ -198,7 +249,10 @@ def _names(value: str | None) -> tuple[Name, ...]:
     for person in (Person(raw) for raw in re.split(r"\s+and\s+", value.strip())):
         first = _decode(" ".join(person.first_names + person.middle_names))
         last = _decode(" ".join(person.prelast_names + person.last_names))
-        people.append(Name(_decode(str(person)), first, last))
+        parts = person.first_names + person.middle_names + person.prelast_names + person.lineage_names
+        whole = len(person.last_names) == 1 and person.last_names[0].startswith("{") and not parts
+        literal = whole and person.last_names[0].endswith("}")
+        people.append(Name(_decode(str(person)), first, last, literal=literal))
     return tuple(people)
 
 

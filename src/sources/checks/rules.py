@@ -220,6 +220,12 @@ UNRECORDED_PROVENANCE = Rule(
     Severity.WARNING,
     "An entry has a field the citing text does not give, and no record of where it came from.",
 )
+FIELD_NOT_KEPT = Rule(
+    "SRC410",
+    "field-not-kept",
+    Severity.WARNING,
+    "A field of a CSL-JSON or RIS record has a shape the reader cannot keep; it is left out.",
+)
 MALFORMED_ARCHIVAL_LOCATOR = Rule(
     "SRC506",
     "malformed-archival-locator",
@@ -252,6 +258,7 @@ RULES: tuple[Rule, ...] = (
     INVALID_ISBN,
     MALFORMED_DOI,
     UNRECORDED_PROVENANCE,
+    FIELD_NOT_KEPT,
     REVERSED_RANGE,
     IMPLAUSIBLE_RANGE,
     MERGED_LOCATOR,
