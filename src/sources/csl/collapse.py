@@ -1,0 +1,145 @@
+"""Cite grouping and collapsing inside a cluster: citation-number ranges, years, year-suffixes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sources.csl.context import Ctx
+from sources.csl.decorate import is_empty
+from sources.csl.richtext import Node, plain
+
+if TYPE_CHECKING:
+    from sources.csl.process import Run
+
+Rendered = tuple[dict[str, Any], Node | None, Ctx]
+
+
+def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimiter: str, run: Run) -> list[Node]:
+    """The cites of a cluster as nodes with the delimiters between them, grouped and collapsed as asked."""
+    present = [(cite, node, ctx) for cite, node, ctx in rendered if not is_empty(node)]
+    collapse = options.get("collapse", "")
+    after = options.get("after-collapse-delimiter", delimiter)
+    if collapse == "citation-number":
+        return _numbers(present, delimiter, after, run)
+    if collapse.startswith("year") or options.get("cite-group-delimiter"):
+        return _years(present, options, delimiter, after, run)
+    out: list[Node] = []
+    for cite, node, _ in present:
+        assert node is not None
+        if out:
+            out.append(delimiter)
+        out.append(run.with_affixes(cite, node))
+    return out
+
+
+def _plain_number(cite: dict[str, Any], node: Node | None, ctx: Ctx) -> int | None:
+    number = ctx.item.get("citation-number")
+    if cite.get("locator") or cite.get("prefix") or cite.get("suffix") or not isinstance(number, int):
+        return None
+    return number if plain(node).strip() == str(number) else None
+
+
+def _numbers(present: list[Rendered], delimiter: str, after: str, run: Run) -> list[Node]:
+    runs: list[list[Rendered]] = []
+    for entry in present:
+        number = _plain_number(*entry)
+        if runs and number is not None:
+            last = runs[-1][-1]
+            previous = _plain_number(*last)
+            if previous is not None and number == previous + 1:
+                runs[-1].append(entry)
+                continue
+        runs.append([entry])
+    out: list[Node] = []
+    collapsed_before = False
+    for group in runs:
+        if out:
+            out.append(after if collapsed_before else delimiter)
+        if len(group) >= 3:
+            first, last = group[0], group[-1]
+            assert first[1] is not None and last[1] is not None
+            out.extend([first[1], "–", last[1]])
+            collapsed_before = True
+        else:
+            for index, (cite, node, _) in enumerate(group):
+                assert node is not None
+                if index:
+                    out.append(delimiter)
+                out.append(run.with_affixes(cite, node))
+            collapsed_before = False
+    return out
+
+
+def _years(present: list[Rendered], options: dict[str, str], delimiter: str, after: str, run: Run) -> list[Node]:
+    collapse = options.get("collapse", "")
+    group_delimiter = options.get("cite-group-delimiter", ", ")
+    suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+    groups: dict[str, list[Rendered]] = {}
+    for entry in present:
+        ctx = entry[2]
+        key = plain(ctx.first_names[0]) if ctx.first_names else f"\u0000{id(entry)}"
+        groups.setdefault(key, []).append(entry)
+    out: list[Node] = []
+    collapsed_before = False
+    for group in groups.values():
+        if out:
+            out.append(after if collapsed_before else delimiter)
+        # Runs of cites with the same year that differ only by their year-suffix.
+        runs: list[list[Rendered]] = []
+        previous: str | None = None
+        for entry in group:
+            cite, _, ctx = entry
+            year = _year_key(cite, ctx, run) if collapse.startswith("year-suffix") else None
+            if runs and year is not None and year == previous and ctx.disamb.year_suffix and not cite.get("locator"):
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+            previous = year
+        for index, year_run in enumerate(runs):
+            cite, node, _ = year_run[0]
+            if index == 0:
+                assert node is not None
+                out.append(run.with_affixes(cite, node))
+            else:
+                short, _ = run.render_cite(cite["id"], cite, suppress_author=True)
+                if short is None:
+                    continue
+                out.append(group_delimiter)
+                out.append(run.with_affixes(cite, short))
+            suffixes = [entry[2].disamb.year_suffix for entry in year_run]
+            out.extend(_suffixes(suffixes, suffix_delimiter, collapse == "year-suffix-ranged"))
+        collapsed_before = len(group) > 1
+    return out
+
+
+def _suffixes(suffixes: list[str], delimiter: str, ranged: bool) -> list[Node]:
+    """The year-suffixes after the first of a run: ``, b, c`` or, ranged, ``–c``."""
+    out: list[Node] = []
+    index = 1
+    while index < len(suffixes):
+        end = index
+        if ranged:
+            while end + 1 < len(suffixes) and _next(suffixes[end], suffixes[end + 1]):
+                end += 1
+            if end > index or (index > 0 and _next(suffixes[index - 1], suffixes[index]) and end + 1 > index + 1):
+                pass
+        start_letter = suffixes[index - 1]
+        if ranged and end > index and _next(start_letter, suffixes[index]):
+            out.extend(["–", suffixes[end]])
+            index = end + 1
+            continue
+        out.extend([delimiter, suffixes[index]])
+        index += 1
+    return out
+
+
+def _next(first: str, second: str) -> bool:
+    return len(first) == len(second) == 1 and ord(second) == ord(first) + 1
+
+
+def _year_key(cite: dict[str, Any], ctx: Ctx, run: Run) -> str | None:
+    """The cite without its author and year-suffix: cites that share it differ only by suffix."""
+    short, short_ctx = run.render_cite(cite["id"], {**cite, "locator": None}, suppress_author=True)
+    text = plain(short)
+    suffix = short_ctx.disamb.year_suffix
+    return text.replace(suffix, "", 1) if suffix else text

@@ -1,0 +1,140 @@
+"""Disambiguation of cites that render alike: add names, expand given names, the disambiguate condition,
+year-suffixes — in the order CSL gives, each step only for cites still ambiguous."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from sources.csl.context import Disamb
+from sources.csl.names import initialize
+
+# Renders an item's cite for comparison; returns its plain text and the name lists it showed.
+Probe = Callable[[str], tuple[str, list[tuple[str, list[dict[str, Any]]]]]]
+
+
+def _ambiguous(ids: list[str], probe: Probe) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in ids:
+        groups[probe(item)[0]].append(item)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _suffix(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _name_key(name: dict[str, Any]) -> str:
+    return " ".join(str(name.get(part, "")) for part in ("non-dropping-particle", "family")) or str(name.get("literal"))
+
+
+def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, rule: str) -> None:
+    """all-names / primary-name rules: expand every name that shares its family name with another person."""
+    by_family: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
+    for item in ids:
+        entries = []
+        for variable, names in probe(item)[1]:
+            for index, name in enumerate(names):
+                if rule.startswith("primary-name") and (entries or index):
+                    break
+                entries.append((variable, index, name))
+                if name.get("given"):
+                    by_family[_name_key(name)].add(name["given"])
+        shown[item] = entries
+    max_level = 1 if rule.endswith("with-initials") else 2
+    for item, entries in shown.items():
+        for variable, index, name in entries:
+            givens = by_family.get(_name_key(name), set())
+            if len(givens) < 2:
+                continue
+            initials = {initialize(given, ".", True, True) for given in givens}
+            level = 1 if len(initials) == len(givens) else max_level
+            state[item].given_levels[(variable, index)] = min(level, max_level)
+
+
+def disambiguate(
+    ids: list[str],
+    state: dict[str, Disamb],
+    probe: Probe,
+    options: dict[str, str],
+    order: list[str],
+    uses_condition: bool,
+) -> None:
+    """Set each item's disambiguation state; ``order`` is the bibliography order used for year-suffixes."""
+    rule = options.get("givenname-disambiguation-rule", "by-cite")
+    add_names = options.get("disambiguate-add-names") == "true"
+    add_given = options.get("disambiguate-add-givenname") == "true"
+    if add_given and rule != "by-cite":
+        _global_givennames(ids, state, probe, rule)
+    groups = _ambiguous(ids, probe)
+    if add_names:
+        groups = [rest for group in groups for rest in _add_names(group, state, probe)]
+    if add_given and rule in (
+        "by-cite",
+        "all-names",
+        "primary-name",
+        "all-names-with-initials",
+        "primary-name-with-initials",
+    ):
+        max_level = 1 if rule.endswith("with-initials") else 2
+        groups = [
+            rest
+            for group in groups
+            for rest in _add_givennames(group, state, probe, max_level, rule.startswith("primary"))
+        ]
+    if uses_condition:
+        for group in groups:
+            for item in group:
+                state[item].condition = True
+        groups = [rest for group in groups for rest in _ambiguous(group, probe)]
+    if options.get("disambiguate-add-year-suffix") == "true":
+        rank = {item: index for index, item in enumerate(order)}
+        for group in groups:
+            for index, item in enumerate(sorted(group, key=lambda item: rank.get(item, len(rank)))):
+                state[item].year_suffix = _suffix(index)
+
+
+def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe) -> list[list[str]]:
+    most = max((len(names) for item in group for _, names in probe(item)[1][:1]), default=0)
+    current = group
+    for count in range(1, most + 1):
+        for item in current:
+            state[item].names_shown = max(state[item].names_shown, count)
+        remaining = _ambiguous(current, probe)
+        if not remaining:
+            return []
+        resolved = set(current) - {item for rest in remaining for item in rest}
+        for item in resolved:
+            pass
+        current = [item for rest in remaining for item in rest]
+    for item in current:
+        state[item].names_shown = 0 if state[item].names_shown >= most and False else state[item].names_shown
+    return _ambiguous(current, probe)
+
+
+def _add_givennames(
+    group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int, primary_only: bool
+) -> list[list[str]]:
+    current = group
+    for level in range(1, max_level + 1):
+        width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
+        for index in range(1 if primary_only else width):
+            for item in current:
+                lists = probe(item)[1]
+                if not lists or index >= len(lists[0][1]):
+                    continue
+                variable = lists[0][0]
+                previous = state[item].given_levels.get((variable, index), 0)
+                state[item].given_levels[(variable, index)] = max(previous, level)
+            remaining = _ambiguous(current, probe)
+            if not remaining:
+                return []
+            current = [item for rest in remaining for item in rest]
+    return _ambiguous(current, probe)

@@ -1,0 +1,95 @@
+"""The HTML-like mini-markup that CSL-JSON strings may carry: <i>, <b>, <sc>, <sup>, <sub>, nocase spans."""
+
+from __future__ import annotations
+
+from sources.csl.richtext import Node, Rich
+
+_TAGS: dict[str, dict[str, str]] = {
+    "<i>": {"font-style": "italic"},
+    "<b>": {"font-weight": "bold"},
+    "<sc>": {"font-variant": "small-caps"},
+    "<sup>": {"vertical-align": "sup"},
+    "<sub>": {"vertical-align": "sub"},
+    '<span style="font-variant:small-caps;">': {"font-variant": "small-caps"},
+    '<span style="font-variant: small-caps;">': {"font-variant": "small-caps"},
+    '<span class="nocase">': {},
+    '<span class="nodecor">': {
+        "font-style": "normal",
+        "font-weight": "normal",
+        "font-variant": "normal",
+    },
+}
+_CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sc>": "</sc>", "<sup>": "</sup>", "<sub>": "</sub>"}
+
+
+def parse_markup(text: str) -> Node:
+    """A string with mini-markup as a rich-text node; unmatched tags stay literal text."""
+    text = _apostrophes(text)
+    if "<" not in text and '"' not in text:
+        return text
+    root = Rich([])
+    stack: list[tuple[Rich, str]] = [(root, "")]
+    index = 0
+    buffer: list[str] = []
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "<":
+            matched = _match_tag(text, index, stack)
+            if matched is not None:
+                tag, opening = matched
+                if buffer:
+                    stack[-1][0].children.append("".join(buffer))
+                    buffer = []
+                if opening:
+                    node = Rich([], dict(_TAGS[tag]) or None, nocase=tag == '<span class="nocase">')
+                    stack[-1][0].children.append(node)
+                    stack.append((node, _CLOSE.get(tag, "</span>")))
+                else:
+                    stack.pop()
+                index += len(tag)
+                continue
+        elif char == '"':
+            if buffer:
+                stack[-1][0].children.append("".join(buffer))
+                buffer = []
+            if stack[-1][1] == '"':
+                stack.pop()
+            elif text.find('"', index + 1) > 0:
+                node = Rich([], quotes=True)
+                stack[-1][0].children.append(node)
+                stack.append((node, '"'))
+            else:
+                buffer.append(char)
+            index += 1
+            continue
+        buffer.append(char)
+        index += 1
+    if buffer:
+        stack[-1][0].children.append("".join(buffer))
+    if len(stack) > 1:
+        return text
+    if len(root.children) == 1:
+        return root.children[0]
+    return root
+
+
+def _match_tag(text: str, index: int, stack: list[tuple[Rich, str]]) -> tuple[str, bool] | None:
+    closing = stack[-1][1]
+    if closing and closing != '"' and text.startswith(closing, index):
+        return closing, False
+    for tag in _TAGS:
+        if text.startswith(tag, index):
+            return tag, True
+    return None
+
+
+def _apostrophes(text: str) -> str:
+    """Straight apostrophes between letters as typographic ones."""
+    if "'" not in text:
+        return text
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char == "'" and index > 0 and chars[index - 1].isalpha():
+            chars[index] = "\u2019"
+    return "".join(chars)

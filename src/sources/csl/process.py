@@ -1,0 +1,212 @@
+"""One rendering run: items registered, numbered, sorted, disambiguated; clusters and entries rendered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sources.csl.collapse import collapse_cluster
+from sources.csl.compile import Section
+from sources.csl.context import Ctx, Disamb
+from sources.csl.disambiguate import disambiguate
+from sources.csl.formats import render_tokens
+from sources.csl.locale import Locale
+from sources.csl.markup import parse_markup
+from sources.csl.positions import assign_positions
+from sources.csl.richtext import Node, Quotes, Rich, flatten, join, plain
+from sources.csl.sort import sort_by_keys
+
+
+class Run:
+    """Renders clusters and a bibliography for one style, locale, output format and set of items."""
+
+    def __init__(
+        self,
+        citation: Section,
+        bibliography: Section | None,
+        locale: Locale,
+        items: dict[str, dict[str, Any]],
+        fmt: str,
+        note_style: bool,
+        uses_condition: bool,
+        warnings: list[str],
+    ) -> None:
+        self.citation = citation
+        self.bibliography = bibliography
+        self.locale = locale
+        self.items = items
+        self.fmt = fmt
+        self.note_style = note_style
+        self.uses_condition = uses_condition
+        self.warnings = warnings
+        self.state: dict[str, Disamb] = {}
+        self.quotes = Quotes(
+            locale.term("open-quote") or "“",
+            locale.term("close-quote") or "”",
+            locale.term("open-inner-quote") or "‘",
+            locale.term("close-inner-quote") or "’",
+            locale.punctuation_in_quote,
+        )
+
+    # -- rendering one cite -------------------------------------------------------------------------------
+    def ctx(self, item_id: str, mode: str, cite: dict[str, Any] | None = None) -> Ctx:
+        return Ctx(self.items[item_id], self.locale, mode, cite, self.state.setdefault(item_id, Disamb()))
+
+    def render_cite(self, item_id: str, cite: dict[str, Any], suppress_author: bool = False) -> tuple[Node | None, Ctx]:
+        ctx = self.ctx(item_id, "citation", cite)
+        ctx.suppress_author = suppress_author
+        try:
+            node = self.citation.layout(ctx)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
+            self.warnings.append(f"item {item_id}: cannot be rendered ({type(error).__name__}: {error})")
+            return None, ctx
+        return node, ctx
+
+    def probe(self, item_id: str) -> tuple[str, list[tuple[str, list[dict[str, Any]]]]]:
+        node, ctx = self.render_cite(item_id, {})
+        return plain(node), ctx.name_lists
+
+    def output(self, node: Node) -> str:
+        return render_tokens(flatten(node, self.quotes), self.fmt)
+
+    # -- the run ------------------------------------------------------------------------------------------
+    def run(
+        self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]
+    ) -> tuple[list[str], list[tuple[str, str]]]:
+        registered: list[str] = []
+        seen: set[str] = set()
+        for _, cites in clusters:
+            for cite in cites:
+                if cite["id"] not in seen:
+                    seen.add(cite["id"])
+                    registered.append(cite["id"])
+        for item_id in bibliography_ids:
+            if item_id not in seen:
+                seen.add(item_id)
+                registered.append(item_id)
+        for item_id in registered:
+            self.state[item_id] = Disamb()
+        order = self.number(registered)
+        options = self.citation.options
+        near = int(options.get("near-note-distance", "5") or 5)
+        assign_positions(clusters, near)
+        disambiguate(registered, self.state, self.probe, options, order, self.uses_condition)
+        citations = [self.cluster(cites) for _, cites in clusters]
+        entries = self.entries([item for item in order if item in set(bibliography_ids)])
+        return citations, entries
+
+    def number(self, registered: list[str]) -> list[str]:
+        """Citation numbers in order of first citation, then the bibliography order they imply."""
+        for index, item_id in enumerate(registered, start=1):
+            self.items[item_id]["citation-number"] = index
+        if self.bibliography is None or not self.bibliography.sort:
+            return registered
+        keys = self.bibliography.sort
+        order = sort_by_keys(
+            registered,
+            lambda item: self.sort_keys(keys, item),
+            [key.descending for key in keys],
+            self.locale.lang,
+        )
+        if keys[0].name != "citation-number":
+            for index, item_id in enumerate(order, start=1):
+                self.items[item_id]["citation-number"] = index
+        return order
+
+    def sort_keys(self, keys: list[Any], item_id: str, cite: dict[str, Any] | None = None) -> list[Any]:
+        out = []
+        for key in keys:
+            ctx = Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id))
+            ctx.render_names_sort = True
+            value = key.render(ctx)
+            if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
+                value = int(value)
+            out.append(value)
+        return out
+
+    def cluster(self, cites: list[dict[str, Any]]) -> str:
+        if self.citation.sort and len(cites) > 1:
+            cites = sort_by_keys(
+                cites,
+                lambda cite: self.sort_keys(self.citation.sort, cite["id"], cite),
+                [key.descending for key in self.citation.sort],
+                self.locale.lang,
+            )
+        rendered: list[tuple[dict[str, Any], Node | None, Ctx]] = []
+        for cite in cites:
+            mode = cite.get("type") or (
+                "suppress-author"
+                if cite.get("suppress-author")
+                else "author-only"
+                if cite.get("author-only")
+                else "normal-cite"
+            )
+            node, ctx = self.render_cite(cite["id"], cite, suppress_author=mode == "suppress-author")
+            if mode == "author-only":
+                node = ctx.first_names[0] if ctx.first_names else None
+            rendered.append((cite, node, ctx))
+        pieces = collapse_cluster(rendered, self.citation.options, self.citation.delimiter, self)
+        if not pieces:
+            return ""
+        body: Node = Rich(pieces)
+        if self.citation.decorate is not None:
+            body = self.citation.decorate(body, self.ctx(cites[0]["id"], "citation"))
+        body = Rich([body], None, self.citation.prefix, self.citation.suffix)
+        return self.output(body)
+
+    def with_affixes(self, cite: dict[str, Any], node: Node) -> Node:
+        prefix, suffix = cite.get("prefix") or "", cite.get("suffix") or ""
+        if not prefix and not suffix:
+            return node
+        children: list[Node] = []
+        if prefix:
+            children.append(parse_markup(str(prefix)))
+        children.append(node)
+        if suffix:
+            children.append(parse_markup(str(suffix)))
+        return Rich(children)
+
+    def entries(self, order: list[str]) -> list[tuple[str, str]]:
+        section = self.bibliography
+        if section is None:
+            return []
+        options = section.options
+        substitute = options.get("subsequent-author-substitute")
+        rule = options.get("subsequent-author-substitute-rule", "complete-all")
+        second_field = options.get("second-field-align")
+        out: list[tuple[str, str]] = []
+        previous_names = None
+        for item_id in order:
+            ctx = self.ctx(item_id, "bibliography")
+            try:
+                node = section.layout(ctx)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
+                self.warnings.append(f"item {item_id}: cannot be rendered ({type(error).__name__}: {error})")
+                continue
+            if node is None:
+                out.append((item_id, ""))
+                continue
+            if substitute is not None and ctx.first_names:
+                names = ctx.first_names[0]
+                assert isinstance(names, Rich)
+                text = plain(names)
+                if text and text == previous_names:
+                    _substitute(names, substitute, rule)
+                previous_names = text
+            if second_field and isinstance(node, Rich) and len(node.children) > 1:
+                first, *rest = node.children
+                node = Rich([Rich([first], display="csl-left-margin"), Rich(rest, display="csl-right-inline")])
+            if section.decorate is not None:
+                node = section.decorate(node, ctx)
+            node = Rich([node], None, section.prefix, section.suffix)
+            out.append((item_id, self.output(node)))
+        return out
+
+
+def _substitute(names: Rich, substitute: str, rule: str) -> None:
+    """Replace a repeated author list (subsequent-author-substitute) in place."""
+    del rule
+    names.children = [substitute] if substitute else []
+
+
+def join_cites(parts: list[Node], delimiter: str) -> list[Node]:
+    return join(parts, delimiter)

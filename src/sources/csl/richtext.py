@@ -1,0 +1,219 @@
+"""Output-format-independent rich text: a tree of formatted spans, flattened with flip-flop and punctuation rules.
+
+Leaves are plain strings. A :class:`Rich` node carries formatting (CSL attribute → value), quotes, affixes
+and display. Flattening turns the tree into tokens, resolving nested italics and quotes (flip-flop), then
+merges doubled punctuation and moves commas and periods into quotes where the locale says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+Out = "Rich | str"
+
+
+class Rich:
+    """A span of output: children with formatting, quotes, affixes and an optional display block."""
+
+    __slots__ = ("children", "display", "fmt", "nocase", "prefix", "quotes", "suffix")
+
+    def __init__(
+        self,
+        children: list[Rich | str],
+        fmt: dict[str, str] | None = None,
+        prefix: str = "",
+        suffix: str = "",
+        quotes: bool = False,
+        display: str = "",
+        nocase: bool = False,
+    ) -> None:
+        self.children = children
+        self.fmt = fmt
+        self.prefix = prefix
+        self.suffix = suffix
+        self.quotes = quotes
+        self.display = display
+        self.nocase = nocase
+
+    def __repr__(self) -> str:
+        return f"Rich({self.children!r}, {self.fmt!r}, {self.prefix!r}, {self.suffix!r}, q={self.quotes})"
+
+
+Node = Rich | str
+
+
+def plain(node: Node | None) -> str:
+    """The text of a node without markup, affixes included."""
+    if node is None:
+        return ""
+    if isinstance(node, str):
+        return node
+    return node.prefix + "".join(plain(child) for child in node.children) + node.suffix
+
+
+def leaves(node: Node) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    else:
+        for child in node.children:
+            yield from leaves(child)
+
+
+def join(parts: list[Node], delimiter: str) -> list[Node]:
+    """Children with a delimiter between them."""
+    if not delimiter or len(parts) < 2:
+        return list(parts)
+    out: list[Node] = [parts[0]]
+    for part in parts[1:]:
+        out.append(delimiter)
+        out.append(part)
+    return out
+
+
+def wrap(
+    node: Node,
+    fmt: dict[str, str] | None = None,
+    prefix: str = "",
+    suffix: str = "",
+    quotes: bool = False,
+    display: str = "",
+) -> Node:
+    """The node with formatting and affixes added, without an extra level when nothing is added."""
+    if not fmt and not prefix and not suffix and not quotes and not display:
+        return node
+    return Rich([node], fmt, prefix, suffix, quotes, display)
+
+
+# Tokens: (kind, value). Kinds: "t" text, "o"/"c" open/close formatting (value "attr:val"),
+# "qo"/"qc" open/close quote mark (value: the mark), "do"/"dc" open/close display block.
+Token = tuple[str, str]
+
+FLIP = {
+    "font-style": ("italic", "normal"),
+    "font-weight": ("bold", "normal"),
+    "font-variant": ("small-caps", "normal"),
+}
+
+
+class Quotes:
+    """The locale's quotation marks, outer and inner."""
+
+    __slots__ = ("close", "inner_close", "inner_open", "open", "punctuation_inside")
+
+    def __init__(self, open_: str, close: str, inner_open: str, inner_close: str, punctuation_inside: bool) -> None:
+        self.open = open_
+        self.close = close
+        self.inner_open = inner_open
+        self.inner_close = inner_close
+        self.punctuation_inside = punctuation_inside
+
+
+def flatten(node: Node, quotes: Quotes) -> list[Token]:
+    """Tokens of a tree, with nested italics, bold, small caps and quotes flipped."""
+    tokens: list[Token] = []
+    state: dict[str, str] = {}
+    _flatten(node, tokens, state, quotes, 0)
+    return fix_punctuation(tokens, quotes.punctuation_inside)
+
+
+def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quotes, depth: int) -> None:
+    if isinstance(node, str):
+        if node:
+            tokens.append(("t", node))
+        return
+    if node.display:
+        tokens.append(("do", node.display))
+    if node.prefix:
+        tokens.append(("t", node.prefix))
+    opened: list[tuple[str, str | None]] = []
+    if node.fmt:
+        for attr, value in node.fmt.items():
+            current = state.get(attr)
+            flip = FLIP.get(attr)
+            if flip and value == flip[0] and current == flip[0]:
+                value = flip[1]
+            elif (
+                (value == "normal" and current in (None, "normal"))
+                or value == current
+                or (attr == "text-decoration" and value == "none" and current in (None, "none"))
+            ):
+                continue
+            if attr == "vertical-align" and value == "baseline" and current in (None, "baseline"):
+                continue
+            tokens.append(("o", f"{attr}:{value}"))
+            opened.append((attr, current))
+            state[attr] = value
+    if node.quotes:
+        inner = depth % 2 == 1
+        tokens.append(("qo", quotes.inner_open if inner else quotes.open))
+        depth += 1
+    for child in node.children:
+        _flatten(child, tokens, state, quotes, depth)
+    if node.quotes:
+        tokens.append(("qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
+    for attr, previous in reversed(opened):
+        tokens.append(("c", f"{attr}:{state[attr]}"))
+        if previous is None:
+            del state[attr]
+        else:
+            state[attr] = previous
+    if node.suffix:
+        tokens.append(("t", node.suffix))
+    if node.display:
+        tokens.append(("dc", node.display))
+
+
+PUNCTUATION = ".,;:!?"
+
+
+def _absorbs(left: str, right: str) -> bool:
+    """Whether punctuation ``left`` at the end of a text makes punctuation ``right`` after it redundant."""
+    if left == right:
+        return left in PUNCTUATION
+    return right == "." and left in "!?"
+
+
+def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
+    """Move periods and commas into closing quotes (when the locale says so) and drop doubled punctuation."""
+    out: list[Token] = []
+    for kind, value in tokens:
+        if kind == "t" and value and value[0] in PUNCTUATION:
+            value = _merge_left(out, value, inside_quotes)
+            if not value:
+                continue
+        out.append((kind, value))
+    return out
+
+
+def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
+    """Resolve punctuation at the start of ``value`` against what precedes it in ``out``."""
+    index = len(out) - 1
+    quote_at = -1
+    while index >= 0 and out[index][0] in ("c", "qc"):
+        if out[index][0] == "qc" and quote_at < 0:
+            quote_at = index
+        index -= 1
+    if index < 0 or out[index][0] != "t":
+        if quote_at >= 0 and inside_quotes and value[0] in ".,":
+            out.insert(quote_at, ("t", value[0]))
+            return value[1:]
+        return value
+    previous = out[index][1]
+    while value and value[0] in PUNCTUATION and previous and previous[-1] in PUNCTUATION:
+        if _absorbs(previous[-1], value[0]):
+            value = value[1:]
+        elif quote_at >= 0:
+            break
+        else:
+            break
+    if value and quote_at >= 0 and inside_quotes and value[0] in ".,":
+        last = out[index][1]
+        if last and last[-1] in ".,!?":
+            if last[-1] in "!?" or last[-1] == value[0] or value[0] == ",":
+                if last[-1] == "." and value[0] == ",":
+                    return value
+                return value[1:]
+            return value
+        out[index] = ("t", last + value[0])
+        return value[1:]
+    return value

@@ -1,0 +1,122 @@
+"""text-case: lowercase, uppercase, capitalize-first/-all, sentence and (English only) title case.
+
+Turkish dotted and dotless I are cased the Turkish way when the locale is Turkish or Azerbaijani.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sources.csl.richtext import Node, Rich
+
+STOP_WORDS = frozenset(
+    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet".split()
+)
+_SPLIT = re.compile(r"(\s+|[-/\u2013\u2014])")
+
+
+def upper(text: str, turkic: bool) -> str:
+    if turkic:
+        text = text.replace("i", "İ")
+    return text.upper()
+
+
+def lower(text: str, turkic: bool) -> str:
+    if turkic:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
+
+
+def _cap(word: str, turkic: bool) -> str:
+    return upper(word[:1], turkic) + word[1:] if word else word
+
+
+def _is_lower(word: str) -> bool:
+    return word == word.lower() and word != word.upper()
+
+
+class _State:
+    __slots__ = ("after_colon", "all_upper", "first", "turkic")
+
+    def __init__(self, turkic: bool, all_upper: bool) -> None:
+        self.first = True
+        self.after_colon = False
+        self.turkic = turkic
+        self.all_upper = all_upper
+
+
+def _word(case: str, word: str, state: _State) -> str:
+    turkic = state.turkic
+    first = state.first
+    if case == "lowercase":
+        return lower(word, turkic)
+    if case == "uppercase":
+        return upper(word, turkic)
+    if case == "capitalize-first":
+        return _cap(word, turkic) if first else word
+    if case == "capitalize-all":
+        return _cap(word, turkic) if _is_lower(word) else word
+    if case == "sentence":
+        if state.all_upper:
+            word = lower(word, turkic)
+        return _cap(word, turkic) if first else word
+    # title
+    stripped = word.strip("\"'“‘([")
+    if state.all_upper:
+        word = lower(word, turkic)
+        stripped = lower(stripped, turkic)
+    if not first and not state.after_colon and stripped.lower() in STOP_WORDS:
+        return lower(word, turkic) if _is_lower(stripped) or state.all_upper else word
+    if _is_lower(stripped) or state.all_upper:
+        lead = len(word) - len(word.lstrip("\"'“‘(["))
+        return word[:lead] + _cap(word[lead:], turkic)
+    return word
+
+
+def _apply_text(case: str, text: str, state: _State) -> str:
+    if case in ("lowercase", "uppercase"):
+        state.first = False
+        return _word(case, text, state)
+    parts = _SPLIT.split(text)
+    out = []
+    for part in parts:
+        if not part or _SPLIT.fullmatch(part):
+            out.append(part)
+            continue
+        out.append(_word(case, part, state))
+        state.first = False
+        state.after_colon = part.endswith(":")
+    return "".join(out)
+
+
+def _skip(node: Node, state: _State) -> None:
+    """Text that keeps its case still counts as words already seen."""
+    if isinstance(node, str):
+        if node.strip():
+            state.first = False
+    else:
+        for child in node.children:
+            _skip(child, state)
+
+
+def _apply(case: str, node: Node, state: _State) -> Node:
+    if isinstance(node, str):
+        return _apply_text(case, node, state)
+    if node.nocase:
+        _skip(node, state)
+        return node
+    children = [_apply(case, child, state) for child in node.children]
+    return Rich(children, node.fmt, node.prefix, node.suffix, node.quotes, node.display, node.nocase)
+
+
+def _all_upper(node: Node) -> bool:
+    from sources.csl.richtext import plain
+
+    text = plain(node)
+    return text == text.upper() and text != text.lower()
+
+
+def apply_case(case: str, node: Node, turkic: bool = False) -> Node:
+    """The node with a CSL text-case applied to its text, leaving nocase spans alone."""
+    state = _State(turkic, case in ("title", "sentence") and _all_upper(node))
+    return _apply(case, node, state)
