@@ -11,9 +11,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from tests.csl.suite import category, fixture_paths, parse_fixture, passes, suite_folder
+from csl.suite import category, fixture_paths, parse_fixture, passes, suite_folder
 
 
 def main() -> int:
