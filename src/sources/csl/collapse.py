@@ -11,6 +11,8 @@ from sources.csl.richtext import Node, plain
 if TYPE_CHECKING:
     from sources.csl.process import Run
 
+# A cite prefix starting with punctuation replaces the layout delimiter before it.
+PREFIX_PUNCTUATION = frozenset(",.;:")
 Rendered = tuple[dict[str, Any], Node | None, Ctx]
 
 
@@ -26,7 +28,7 @@ def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimite
     out: list[Node] = []
     for cite, node, _ in present:
         assert node is not None
-        if out:
+        if out and not str(cite.get("prefix") or "")[:1] in PREFIX_PUNCTUATION:
             out.append(delimiter)
         out.append(run.with_affixes(cite, node))
     return out

@@ -14,7 +14,7 @@ from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number
-from sources.csl.richtext import Node, Rich, join
+from sources.csl.richtext import Node, Rich, TermText, join
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
@@ -205,7 +205,8 @@ class Compiler:
             plural = element.get("plural") == "true"
 
             def render_term(ctx: Ctx) -> Node | None:
-                return finish(ctx.locale.term(term, form, plural), ctx)
+                text = ctx.locale.term(term, form, plural)
+                return finish(TermText(text) if text else None, ctx)
 
             return render_term
         if element.get("value") is not None:

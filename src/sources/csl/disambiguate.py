@@ -55,8 +55,9 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
             if len(givens) < 2:
                 continue
             initials = {initialize(given, ".", True, True) for given in givens}
-            level = 1 if len(initials) == len(givens) else max_level
-            state[item].given_levels[(variable, index)] = min(level, max_level)
+            level = 1 if len(initials) == len(givens) else 2
+            if level <= max_level:
+                state[item].given_levels[(variable, index)] = level
 
 
 def disambiguate(
@@ -101,31 +102,37 @@ def disambiguate(
                 state[item].year_suffix = _suffix(index)
 
 
+def _distinct(group: list[str], probe: Probe) -> int:
+    return len({probe(item)[0] for item in group})
+
+
 def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe) -> list[list[str]]:
+    """Show more names until the cites differ; keep only the smallest count that helped most."""
     most = max((len(names) for item in group for _, names in probe(item)[1][:1]), default=0)
-    current = group
+    base = {item: state[item].names_shown for item in group}
+    best, best_count = _distinct(group, probe), 0
     for count in range(1, most + 1):
-        for item in current:
-            state[item].names_shown = max(state[item].names_shown, count)
-        remaining = _ambiguous(current, probe)
-        if not remaining:
-            return []
-        resolved = set(current) - {item for rest in remaining for item in rest}
-        for item in resolved:
-            pass
-        current = [item for rest in remaining for item in rest]
-    for item in current:
-        state[item].names_shown = 0 if state[item].names_shown >= most and False else state[item].names_shown
-    return _ambiguous(current, probe)
+        for item in group:
+            state[item].names_shown = max(base[item], count)
+        distinct = _distinct(group, probe)
+        if distinct > best:
+            best, best_count = distinct, count
+        if distinct == len(group):
+            break
+    for item in group:
+        state[item].names_shown = max(base[item], best_count) if best_count else base[item]
+    return _ambiguous(group, probe)
 
 
-def _add_givennames(
-    group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int, primary_only: bool
-) -> list[list[str]]:
+def _add_givennames(group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int,
+                    primary_only: bool) -> list[list[str]]:
+    """Expand given names one name at a time, keeping only the expansions that separate cites."""
     current = group
-    for level in range(1, max_level + 1):
-        width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
-        for index in range(1 if primary_only else width):
+    width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
+    for index in range(1 if primary_only else width):
+        for level in range(1, max_level + 1):
+            before = _distinct(current, probe)
+            saved = {item: dict(state[item].given_levels) for item in current}
             for item in current:
                 lists = probe(item)[1]
                 if not lists or index >= len(lists[0][1]):
@@ -133,8 +140,13 @@ def _add_givennames(
                 variable = lists[0][0]
                 previous = state[item].given_levels.get((variable, index), 0)
                 state[item].given_levels[(variable, index)] = max(previous, level)
+            if _distinct(current, probe) <= before:
+                for item in current:
+                    state[item].given_levels = saved[item]
+                continue
             remaining = _ambiguous(current, probe)
             if not remaining:
                 return []
             current = [item for rest in remaining for item in rest]
+            break
     return _ambiguous(current, probe)

@@ -14,8 +14,17 @@ def assign_positions(clusters: list[tuple[int, list[dict[str, Any]]]], near_note
     """
     first_note: dict[str, int] = {}
     last_note: dict[str, int] = {}
-    previous_cluster: list[dict[str, Any]] = []
+    # Notes and in-text citations (note number 0) are separate streams for ibid.
+    previous_note: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    current_note: dict[bool, tuple[int, list[dict[str, Any]]]] = {True: (-1, []), False: (-1, [])}
     for note, cites in clusters:
+        stream = note > 0
+        number, gathered = current_note[stream]
+        if number != note or not stream:
+            previous_note[stream] = gathered
+            gathered = []
+            current_note[stream] = (note, gathered)
+        previous_cluster = gathered if gathered else previous_note[stream]
         for index, cite in enumerate(cites):
             item = cite["id"]
             if index > 0:
@@ -47,4 +56,4 @@ def assign_positions(clusters: list[tuple[int, list[dict[str, Any]]]], near_note
             else:
                 first_note[item] = note
             last_note[item] = note
-        previous_cluster = cites
+        gathered.extend(cites)

@@ -12,7 +12,7 @@ from sources.csl.formats import render_tokens
 from sources.csl.locale import Locale
 from sources.csl.markup import parse_markup
 from sources.csl.positions import assign_positions
-from sources.csl.richtext import Node, Quotes, Rich, flatten, join, plain
+from sources.csl.richtext import Node, Quotes, Rich, capitalize_first_term, flatten, join, plain
 from sources.csl.sort import sort_by_keys
 
 
@@ -148,6 +148,8 @@ class Run:
         if not pieces:
             return ""
         body: Node = Rich(pieces)
+        if self.note_style and not cites[0].get("prefix"):
+            body = capitalize_first_term(body)
         if self.citation.decorate is not None:
             body = self.citation.decorate(body, self.ctx(cites[0]["id"], "citation"))
         body = Rich([body], None, self.citation.prefix, self.citation.suffix)
@@ -157,6 +159,8 @@ class Run:
         prefix, suffix = cite.get("prefix") or "", cite.get("suffix") or ""
         if not prefix and not suffix:
             return node
+        if prefix.rstrip().rstrip("”’\"'").endswith((".", "!", "?")):
+            node = capitalize_first_term(node)
         children: list[Node] = []
         if prefix:
             children.append(parse_markup(str(prefix)))

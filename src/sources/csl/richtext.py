@@ -42,6 +42,26 @@ class Rich:
 Node = Rich | str
 
 
+class TermText(str):
+    """Text that came from a locale term: a note citation starting with one is capitalized."""
+
+    __slots__ = ()
+
+
+def capitalize_first_term(node: Node) -> Node:
+    """The node with its first text capitalized when that text is a term."""
+    if isinstance(node, str):
+        return node[:1].upper() + node[1:] if isinstance(node, TermText) else node
+    if node.prefix:
+        return node
+    for index, child in enumerate(node.children):
+        if isinstance(child, str) and not child:
+            continue
+        node.children[index] = capitalize_first_term(child)
+        break
+    return node
+
+
 def plain(node: Node | None) -> str:
     """The text of a node without markup, affixes included."""
     if node is None:
