@@ -75,21 +75,14 @@ def disambiguate(
     if add_given and rule != "by-cite":
         _global_givennames(ids, state, probe, rule)
     groups = _ambiguous(ids, probe)
+    max_level = 1 if rule.endswith("with-initials") else 2
+    primary = rule.startswith("primary")
     if add_names:
-        groups = [rest for group in groups for rest in _add_names(group, state, probe)]
-    if add_given and rule in (
-        "by-cite",
-        "all-names",
-        "primary-name",
-        "all-names-with-initials",
-        "primary-name-with-initials",
-    ):
-        max_level = 1 if rule.endswith("with-initials") else 2
         groups = [
-            rest
-            for group in groups
-            for rest in _add_givennames(group, state, probe, max_level, rule.startswith("primary"))
+            rest for group in groups for rest in _add_names(group, state, probe, add_given, max_level, primary)
         ]
+    elif add_given:
+        groups = [rest for group in groups for rest in _add_givennames(group, state, probe, max_level, primary)]
     if uses_condition:
         for group in groups:
             for item in group:
@@ -106,29 +99,36 @@ def _distinct(group: list[str], probe: Probe) -> int:
     return len({probe(item)[0] for item in group})
 
 
-def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe) -> list[list[str]]:
-    """Show more names until the cites differ; keep only the smallest count that helped most."""
+def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe, add_given: bool, max_level: int,
+               primary: bool) -> list[list[str]]:
+    """Show more names (expanding given names as they come, when asked) until the cites differ; keep only
+    the smallest state that separated most cites, or go back to the style's own when nothing helped."""
     most = max((len(names) for item in group for _, names in probe(item)[1][:1]), default=0)
-    base = {item: state[item].names_shown for item in group}
-    best, best_count = _distinct(group, probe), 0
+    base = {item: (state[item].names_shown, dict(state[item].given_levels)) for item in group}
+    best = _distinct(group, probe)
+    best_state = {item: (state[item].names_shown, dict(state[item].given_levels)) for item in group}
     for count in range(1, most + 1):
         for item in group:
-            state[item].names_shown = max(base[item], count)
+            state[item].names_shown = max(base[item][0], count)
+        if add_given:
+            _add_givennames(group, state, probe, max_level, primary, count)
         distinct = _distinct(group, probe)
         if distinct > best:
-            best, best_count = distinct, count
+            best = distinct
+            best_state = {item: (state[item].names_shown, dict(state[item].given_levels)) for item in group}
         if distinct == len(group):
             break
     for item in group:
-        state[item].names_shown = max(base[item], best_count) if best_count else base[item]
+        state[item].names_shown, state[item].given_levels = best_state[item]
     return _ambiguous(group, probe)
 
 
 def _add_givennames(group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int,
-                    primary_only: bool) -> list[list[str]]:
+                    primary_only: bool, width: int = 0) -> list[list[str]]:
     """Expand given names one name at a time, keeping only the expansions that separate cites."""
     current = group
-    width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
+    if not width:
+        width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
     for index in range(1 if primary_only else width):
         for level in range(1, max_level + 1):
             before = _distinct(current, probe)

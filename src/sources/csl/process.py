@@ -72,19 +72,12 @@ class Run:
     def run(
         self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]
     ) -> tuple[list[str], list[tuple[str, str]]]:
-        registered: list[str] = []
-        seen: set[str] = set()
-        for _, cites in clusters:
-            for cite in cites:
-                if cite["id"] not in seen:
-                    seen.add(cite["id"])
-                    registered.append(cite["id"])
-        for item_id in bibliography_ids:
-            if item_id not in seen:
-                seen.add(item_id)
-                registered.append(item_id)
-        for item_id in registered:
-            self.state[item_id] = Disamb()
+        registered = self.register(clusters, bibliography_ids)
+        self.number(registered)
+        if self.citation.sort:
+            # Cites are placed (and items registered) in their sorted order within each cluster.
+            clusters[:] = [(note, self.sort_cites(cites)) for note, cites in clusters]
+            registered = self.register(clusters, bibliography_ids)
         order = self.number(registered)
         options = self.citation.options
         near = int(options.get("near-note-distance", "5") or 5)
@@ -93,6 +86,21 @@ class Run:
         citations = [self.cluster(cites) for _, cites in clusters]
         entries = self.entries([item for item in order if item in set(bibliography_ids)])
         return citations, entries
+
+    def register(self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]) -> list[str]:
+        """Items in order of first citation, then the uncited ones of the bibliography."""
+        registered = list(dict.fromkeys([cite["id"] for _, cites in clusters for cite in cites] + bibliography_ids))
+        for item_id in registered:
+            self.state[item_id] = Disamb()
+        return registered
+
+    def sort_cites(self, cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not self.citation.sort or len(cites) < 2:  # noqa: PLR2004
+            return cites
+        keys = self.citation.sort
+        return sort_by_keys(
+            cites, lambda cite: self.sort_keys(keys, cite["id"], cite), [key.descending for key in keys], self.locale.lang
+        )
 
     def number(self, registered: list[str]) -> list[str]:
         """Citation numbers in order of first citation, then the bibliography order they imply."""
@@ -124,13 +132,7 @@ class Run:
         return out
 
     def cluster(self, cites: list[dict[str, Any]]) -> str:
-        if self.citation.sort and len(cites) > 1:
-            cites = sort_by_keys(
-                cites,
-                lambda cite: self.sort_keys(self.citation.sort, cite["id"], cite),
-                [key.descending for key in self.citation.sort],
-                self.locale.lang,
-            )
+        cites = self.sort_cites(cites)
         rendered: list[tuple[dict[str, Any], Node | None, Ctx]] = []
         for cite in cites:
             mode = cite.get("type") or (
