@@ -38,7 +38,8 @@ def _plain_number(cite: dict[str, Any], node: Node | None, ctx: Ctx) -> int | No
     number = ctx.item.get("citation-number")
     if cite.get("locator") or cite.get("prefix") or cite.get("suffix") or not isinstance(number, int):
         return None
-    return number if plain(node).strip() == str(number) else None
+    digits = "".join(char for char in plain(node) if char.isdigit())
+    return number if digits == str(number) else None
 
 
 def _numbers(present: list[Rendered], delimiter: str, after: str, run: Run) -> list[Node]:
@@ -106,12 +107,16 @@ def _years(present: list[Rendered], options: dict[str, str], delimiter: str, aft
                 short, _ = run.render_cite(cite["id"], cite, suppress_author=True)
                 if short is None:
                     continue
-                out.append(group_delimiter)
+                out.append(after if year_runs_have_locator(runs[index - 1]) else group_delimiter)
                 out.append(run.with_affixes(cite, short))
             suffixes = [entry[2].disamb.year_suffix for entry in year_run]
             out.extend(_suffixes(suffixes, suffix_delimiter, collapse == "year-suffix-ranged"))
         collapsed_before = len(group) > 1
     return out
+
+
+def year_runs_have_locator(entries: list[Rendered]) -> bool:
+    return bool(entries[-1][0].get("locator"))
 
 
 def _suffixes(suffixes: list[str], delimiter: str, ranged: bool) -> list[Node]:

@@ -152,9 +152,9 @@ class Run:
         body: Node = Rich(pieces)
         if self.note_style and not cites[0].get("prefix"):
             body = capitalize_first_term(body)
+        body = Rich([body], None, self.citation.prefix, self.citation.suffix)
         if self.citation.decorate is not None:
             body = self.citation.decorate(body, self.ctx(cites[0]["id"], "citation"))
-        body = Rich([body], None, self.citation.prefix, self.citation.suffix)
         return self.output(body)
 
     def with_affixes(self, cite: dict[str, Any], node: Node) -> Node:
