@@ -114,7 +114,7 @@ def run_fixture(fixture: Fixture) -> str:
         result = style.render(fixture.input, clusters, format="html")
         return _bibliography(result.bibliography)
     if clusters is None:
-        clusters = [[{"id": item["id"]} for item in fixture.input]]
+        clusters = [[{"id": str(item.get("id", number))} for number, item in enumerate(fixture.input, start=1)]]
     result = style.render(fixture.input, clusters, format="html")
     return "\n".join(result.citations)
 

@@ -75,10 +75,13 @@ class Style:
             raise CslError(f"unknown output format {format!r} (known: {', '.join(FORMATS)})")
         warnings: list[str] = []
         items: dict[str, dict[str, Any]] = {}
-        for raw in references:
-            if not isinstance(raw, Mapping) or "id" not in raw:
-                warnings.append(f"a reference without an id was skipped: {str(raw)[:60]}")
+        for number, raw in enumerate(references, start=1):
+            if not isinstance(raw, Mapping):
+                warnings.append(f"reference {number} is not an object and was skipped")
                 continue
+            if "id" not in raw:
+                warnings.append(f"reference {number} has no id: it is known as {number}")
+                raw = {**raw, "id": str(number)}
             item = prepare_item(dict(raw), warnings)
             if item["id"] in items:
                 warnings.append(f"item {item['id']}: duplicate id, the first one is used")

@@ -405,6 +405,8 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
     if value is None or isinstance(value, (list, dict, DateValue)):
         return None
     text = str(value)
+    if "\\-" in text:
+        return parse_markup(text.replace("\\-", "-"))
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if page_format:

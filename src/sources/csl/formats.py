@@ -91,7 +91,7 @@ def render_html(tokens: list[Token]) -> str:
     for kind, value in tokens:
         if kind == "t":
             out.append(escape_html(value))
-        elif kind in ("qo", "qc"):
+        elif kind in ("qo", "qc", "qm"):
             out.append(value)
         elif kind == "o":
             out.append(_html_open(value))
@@ -111,7 +111,7 @@ def _render_with(
     for kind, value in tokens:
         if kind == "t":
             out.append(escape(value))
-        elif kind in ("qo", "qc"):
+        elif kind in ("qo", "qc", "qm"):
             out.append(value)
         elif kind in ("o", "c"):
             out.append(tags.get(value, ("", ""))[0 if kind == "o" else 1])
@@ -123,7 +123,7 @@ def _render_with(
 
 
 def render_text(tokens: list[Token]) -> str:
-    return "".join(value for kind, value in tokens if kind in ("t", "qo", "qc"))
+    return "".join(value for kind, value in tokens if kind in ("t", "qo", "qc", "qm"))
 
 
 def render_tokens(tokens: list[Token], fmt: str) -> str:

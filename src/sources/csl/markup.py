@@ -57,6 +57,7 @@ def parse_markup(text: str) -> Node:
                 stack.pop()
             elif text.find('"', index + 1) > 0:
                 node = Rich([], quotes=True)
+                node.quoted_text = True
                 stack[-1][0].children.append(node)
                 stack.append((node, '"'))
             else:

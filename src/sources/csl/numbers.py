@@ -46,9 +46,12 @@ def is_numeric(value: str) -> bool:
 
 
 def is_plural(value: str) -> bool:
-    """Whether a number variable holds more than one number (a range or a list)."""
-    pieces = split_numbers(str(value))
-    return len(pieces) > 1 and is_numeric(value)
+    """Whether a number variable holds more than one number (a range or a list: ``2-4``, ``2 and 5``);
+    an escaped hyphen (``2\\-4``) joins one number."""
+    text = str(value)
+    if "\\-" in text:
+        return False
+    return len(_DIGITS.findall(text)) > 1
 
 
 def roman(number: int) -> str:

@@ -15,7 +15,7 @@ Out = "Rich | str"
 class Rich:
     """A span of output: children with formatting, quotes, affixes and an optional display block."""
 
-    __slots__ = ("children", "display", "fmt", "nocase", "prefix", "quotes", "suffix")
+    __slots__ = ("children", "display", "fmt", "nocase", "prefix", "quoted_text", "quotes", "suffix")
 
     def __init__(
         self,
@@ -34,6 +34,8 @@ class Rich:
         self.quotes = quotes
         self.display = display
         self.nocase = nocase
+        # Quotes typed in the data: flipped like the style's, but punctuation never moves into them.
+        self.quoted_text = False
 
     def __repr__(self) -> str:
         return f"Rich({self.children!r}, {self.fmt!r}, {self.prefix!r}, {self.suffix!r}, q={self.quotes})"
@@ -170,7 +172,7 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
     for child in node.children:
         _flatten(child, tokens, state, quotes, depth)
     if node.quotes:
-        tokens.append(("qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
+        tokens.append(("qm" if node.quoted_text else "qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
     for attr, previous in reversed(opened):
         tokens.append(("c", f"{attr}:{state[attr]}"))
         if previous is None:
@@ -194,46 +196,41 @@ def _absorbs(left: str, right: str) -> bool:
 
 
 def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
-    """Move periods and commas into closing quotes (when the locale says so) and drop doubled punctuation."""
+    """Move periods and commas into closing quotes (when the locale says so), drop doubled punctuation and
+    doubled spaces where two pieces of output meet."""
     out: list[Token] = []
     for kind, value in tokens:
-        if kind == "t" and value and value[0] in PUNCTUATION:
-            value = _merge_left(out, value, inside_quotes)
-            if not value:
+        text = value
+        if kind == "t" and text:
+            text = _merge_left(out, text, inside_quotes)
+            if not text:
                 continue
-        out.append((kind, value))
+        out.append((kind, text))
     return out
 
 
 def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
-    """Resolve punctuation at the start of ``value`` against what precedes it in ``out``."""
+    """Resolve the start of ``value`` against the text that precedes it in ``out``."""
     index = len(out) - 1
     quote_at = -1
-    while index >= 0 and out[index][0] in ("c", "qc"):
+    while index >= 0 and out[index][0] in ("c", "qc", "qm"):
         if out[index][0] == "qc" and quote_at < 0:
             quote_at = index
         index -= 1
-    if index < 0 or out[index][0] != "t":
-        if quote_at >= 0 and inside_quotes and value[0] in ".,":
-            out.insert(quote_at, ("t", value[0]))
-            return value[1:]
-        return value
-    previous = out[index][1]
-    while value and value[0] in PUNCTUATION and previous and previous[-1] in PUNCTUATION:
-        if _absorbs(previous[-1], value[0]):
-            value = value[1:]
-        elif quote_at >= 0:
-            break
-        else:
-            break
-    if value and quote_at >= 0 and inside_quotes and value[0] in ".,":
-        last = out[index][1]
-        if last and last[-1] in ".,!?":
-            if last[-1] in "!?" or last[-1] == value[0] or value[0] == ",":
-                if last[-1] == "." and value[0] == ",":
-                    return value
-                return value[1:]
+    previous = out[index][1] if index >= 0 and out[index][0] == "t" else ""
+    between_quotes = any(kind in ("qc", "qm") for kind, _ in out[index + 1 :]) if index >= 0 else False
+    if value[0] == " " and previous.endswith(" ") and not between_quotes:
+        value = value.lstrip(" ")
+        if not value:
             return value
-        out[index] = ("t", last + value[0])
+    first = value[0]
+    if first not in PUNCTUATION:
+        return value
+    if previous and previous[-1] in PUNCTUATION and _absorbs(previous[-1], first):
+        return value[1:]
+    if quote_at >= 0 and inside_quotes and first in ".," and index >= 0 and out[index][0] == "t":
+        if previous and previous[-1] in ".,!?":
+            return value[1:]
+        out[index] = ("t", previous + first)
         return value[1:]
     return value
