@@ -38,7 +38,8 @@ def english(ctx: Ctx) -> bool:
 def case_of(node: Node, case: str, ctx: Ctx) -> Node:
     if case == "title" and not english(ctx):
         return node
-    return apply_case(case, node, ctx.locale.lang.split("-")[0] in TURKIC)
+    language = str(ctx.item.get("language") or ctx.locale.lang)
+    return apply_case(case, node, language.split("-")[0].lower() in TURKIC)
 
 
 def decorator(element: ET.Element, affixes: bool = True) -> Decorator | None:

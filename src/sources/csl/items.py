@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from sources.csl.context import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES
+from sources.csl.markup import apostrophes
 
 _MONTHS = {
     name: number
@@ -144,8 +145,8 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
         return None
     name = {key: value for key, value in raw.items() if isinstance(value, (str, bool, int)) and value != ""}
     for key in ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"):
-        if key in name and not isinstance(name[key], str):
-            name[key] = str(name[key])
+        if key in name:
+            name[key] = apostrophes(str(name[key]))
     if "literal" in name:
         return name
     if name.get("parse-names") in (False, "false"):

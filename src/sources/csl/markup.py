@@ -24,7 +24,7 @@ _CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sc>": "</sc>", "<sup>": "</sup>", "<su
 
 def parse_markup(text: str) -> Node:
     """A string with mini-markup as a rich-text node; unmatched tags stay literal text."""
-    text = _apostrophes(text)
+    text = apostrophes(text)
     if "<" not in text and '"' not in text:
         return text
     root = Rich([])
@@ -42,7 +42,8 @@ def parse_markup(text: str) -> Node:
                     stack[-1][0].children.append("".join(buffer))
                     buffer = []
                 if opening:
-                    node = Rich([], dict(_TAGS[tag]) or None, nocase=tag == '<span class="nocase">')
+                    # Small caps, superscript and subscript keep their case, as a nocase span does.
+                    node = Rich([], dict(_TAGS[tag]) or None, nocase=tag not in ("<i>", "<b>"))
                     stack[-1][0].children.append(node)
                     stack.append((node, _CLOSE.get(tag, "</span>")))
                 else:
@@ -85,7 +86,7 @@ def _match_tag(text: str, index: int, stack: list[tuple[Rich, str]]) -> tuple[st
     return None
 
 
-def _apostrophes(text: str) -> str:
+def apostrophes(text: str) -> str:
     """Straight apostrophes between letters as typographic ones."""
     if "'" not in text:
         return text

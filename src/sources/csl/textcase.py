@@ -36,13 +36,16 @@ def _is_lower(word: str) -> bool:
 
 
 class _State:
-    __slots__ = ("after_colon", "all_upper", "first", "turkic")
+    __slots__ = ("after_colon", "after_hyphen", "all_upper", "first", "index", "total", "turkic")
 
-    def __init__(self, turkic: bool, all_upper: bool) -> None:
+    def __init__(self, turkic: bool, all_upper: bool, total: int) -> None:
         self.first = True
         self.after_colon = False
+        self.after_hyphen = False
         self.turkic = turkic
         self.all_upper = all_upper
+        self.index = 0
+        self.total = total
 
 
 def _word(case: str, word: str, state: _State) -> str:
@@ -59,15 +62,19 @@ def _word(case: str, word: str, state: _State) -> str:
     if case == "sentence":
         if state.all_upper:
             word = lower(word, turkic)
-        return _cap(word, turkic) if first else word
-    # title
+        if first:
+            return _cap(word, turkic)
+        if word[:1].isupper() and word[1:] == lower(word[1:], turkic) and len(word) > 1:
+            return lower(word, turkic)
+        return word
+    # title: English only; only ASCII-lowercase words are capitalized, words with capitals stay.
     stripped = word.strip("\"'“‘([")
-    if state.all_upper:
-        word = lower(word, turkic)
-        stripped = lower(stripped, turkic)
-    if not first and not state.after_colon and stripped.lower() in STOP_WORDS:
-        return lower(word, turkic) if _is_lower(stripped) or state.all_upper else word
-    if _is_lower(stripped) or state.all_upper:
+    last = state.index == state.total - 1
+    if not first and not last and not state.after_colon and stripped.lower() in STOP_WORDS:
+        return lower(word, turkic) if _is_lower(stripped) else word
+    if state.after_hyphen and len(stripped) == 1:
+        return word
+    if stripped[:1].isascii() and _is_lower(stripped):
         lead = len(word) - len(word.lstrip("\"'“‘(["))
         return word[:lead] + _cap(word[lead:], turkic)
     return word
@@ -82,10 +89,14 @@ def _apply_text(case: str, text: str, state: _State) -> str:
     for part in parts:
         if not part or _SPLIT.fullmatch(part):
             out.append(part)
+            if part and part.strip():
+                state.after_hyphen = True
             continue
         out.append(_word(case, part, state))
         state.first = False
-        state.after_colon = part.endswith(":")
+        state.index += 1
+        state.after_colon = part.endswith((":", ".", "?", "!"))
+        state.after_hyphen = False
     return "".join(out)
 
 
@@ -94,6 +105,7 @@ def _skip(node: Node, state: _State) -> None:
     if isinstance(node, str):
         if node.strip():
             state.first = False
+            state.index += _count_words(node)
     else:
         for child in node.children:
             _skip(child, state)
@@ -116,7 +128,14 @@ def _all_upper(node: Node) -> bool:
     return text == text.upper() and text != text.lower()
 
 
+def _count_words(text: str) -> int:
+    return sum(1 for part in _SPLIT.split(text) if part and not _SPLIT.fullmatch(part))
+
+
 def apply_case(case: str, node: Node, turkic: bool = False) -> Node:
     """The node with a CSL text-case applied to its text, leaving nocase spans alone."""
-    state = _State(turkic, case in ("title", "sentence") and _all_upper(node))
+    from sources.csl.richtext import leaves
+
+    total = sum(_count_words(leaf) for leaf in leaves(node))
+    state = _State(turkic, case == "sentence" and _all_upper(node), total)
     return _apply(case, node, state)
