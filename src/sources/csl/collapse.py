@@ -107,7 +107,9 @@ def _years(present: list[Rendered], options: dict[str, str], delimiter: str, aft
                 short, _ = run.render_cite(cite["id"], cite, suppress_author=True)
                 if short is None:
                     continue
-                out.append(after if year_runs_have_locator(runs[index - 1]) else group_delimiter)
+                previous_run = runs[index - 1]
+                collapsed = len(previous_run) > 1 or year_runs_have_locator(previous_run)
+                out.append(after if collapsed else group_delimiter)
                 out.append(run.with_affixes(cite, short))
             suffixes = [entry[2].disamb.year_suffix for entry in year_run]
             out.extend(_suffixes(suffixes, suffix_delimiter, collapse == "year-suffix-ranged"))

@@ -50,9 +50,10 @@ def _part_text(part: Part, parts: list[int], season: int, ctx: Ctx) -> str | Non
         return _year(parts[0], part.form, locale) if parts and parts[0] else None
     if part.name == "month":
         month = parts[1] if len(parts) > 1 else 0
-        if month > 12 or (not month and season):
-            number = month - 12 if month > 12 else season
-            return locale.term(f"season-{number:02d}") if 1 <= number <= 4 else None
+        if month > 12 or (not month and season):  # noqa: PLR2004
+            # Months 13-24 are the seasons (CSL-JSON and EDTF codes); a day is meaningless there.
+            number = (month - 13) % 4 + 1 if 12 < month <= 24 else season if not month else 0  # noqa: PLR2004
+            return locale.term(f"season-{number:02d}") if 1 <= number <= 4 else None  # noqa: PLR2004
         if not month:
             return None
         if part.form == "numeric":
