@@ -104,7 +104,7 @@ def _years(present: list[Rendered], options: dict[str, str], delimiter: str, aft
                 assert node is not None
                 out.append(run.with_affixes(cite, node))
             else:
-                short, _ = run.render_cite(cite["id"], cite, suppress_author=True)
+                short, _ = run.render_cite(cite["id"], cite, suppress_author=bool(collapse))
                 if short is None:
                     continue
                 previous_run = runs[index - 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
@@ -100,7 +101,7 @@ class Compiler:
         overrides = (
             int(key.get("names-min", "0") or 0),
             int(key.get("names-use-first", "0") or 0),
-            int(key.get("names-use-last", "0") or 0),
+            int(key.get("names-use-last") == "true"),
         )
         macro = key.get("macro")
         if macro:
@@ -349,10 +350,17 @@ def _substituting(render: Render) -> Render:
     return substitute
 
 
+_NOT_WORD = re.compile(r"[^\w\s\u0001]+")
+_SPACES = re.compile(r"\s+")
+
+
 def _plain_sort(node: Node | None) -> str:
+    """A sort key's text: markup, quotes and punctuation count as spaces."""
     from sources.csl.richtext import plain
 
-    return plain(node) if node is not None else ""
+    if node is None:
+        return ""
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", plain(node))).strip()
 
 
 def _has(ctx: Ctx, variable: str) -> bool:

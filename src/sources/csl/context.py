@@ -53,6 +53,7 @@ class Ctx:
         "locale",
         "mode",
         "name_lists",
+        "names_key",
         "nonempty",
         "position",
         "render_names_sort",
@@ -85,6 +86,7 @@ class Ctx:
         self.nonempty = 0
         self.suppressed: set[str] = set()
         self.first_names: list[Node] = []
+        self.names_key = ""
         self.sort_names: tuple[int, int, int] | None = None
         self.render_names_sort = False
         self.warnings: list[str] = []

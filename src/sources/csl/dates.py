@@ -157,6 +157,7 @@ def compile_date(element: ET.Element, uses_year_suffix: bool) -> Callable[[Ctx],
     delimiter = element.get("delimiter", "")
     decorate: Decorator | None = decorator(element)
     localized: dict[str, tuple[list[Part], str]] = {}
+    sort_scope = scope if form else tuple(part.get("name", "") for part in own_parts)
 
     def parts_for(ctx: Ctx) -> tuple[list[Part], str]:
         if not form:
@@ -181,7 +182,7 @@ def compile_date(element: ET.Element, uses_year_suffix: bool) -> Callable[[Ctx],
             return None
         if ctx.mode == "sort":
             ctx.nonempty += 1
-            return value.sort_key()
+            return value.sort_key(sort_scope)
         ctx.auto_suffix = not uses_year_suffix and variable == "issued"
         parts, joiner = parts_for(ctx)
         node = render_date(value, parts, ctx, joiner)

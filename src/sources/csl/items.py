@@ -45,15 +45,15 @@ class DateValue:
         self.circa = circa
         self.literal = literal
 
-    def sort_key(self) -> str:
-        """Dates sort as zero-padded YYYYMMDD, with ranges after their start."""
+    def sort_key(self, scope: tuple[str, ...] = ("year", "month", "day")) -> str:
+        """Dates sort as zero-padded YYYYMMDD (only the parts in ``scope``), with ranges after their start."""
         if not self.parts:
             return ""
         out = []
         for part in self.parts[:2]:
-            year = part[0] if part else 0
-            month = part[1] if len(part) > 1 else 0
-            day = part[2] if len(part) > 2 else 0
+            year = part[0] if part and "year" in scope else 0
+            month = part[1] if len(part) > 1 and "month" in scope else 0
+            day = part[2] if len(part) > 2 and "day" in scope else 0  # noqa: PLR2004
             out.append(f"{year + 50000:06d}{month:02d}{day:02d}")
         return "-".join(out)
 

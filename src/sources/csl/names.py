@@ -198,6 +198,9 @@ class NameFormat:
         if not rendered:
             return None
         if sorting:
+            use_last = ctx.sort_names[2] if ctx.sort_names is not None else 0
+            if shown < total and (self.use_last or use_last) and total >= shown + 2:  # noqa: PLR2004
+                rendered.append(self.one(names[-1], True, 0, ctx, sorting))
             return "\u0001".join(plain(node) for node in rendered)
         truncated = shown < total
         if truncated and self.use_last and total >= shown + 2:
@@ -325,6 +328,7 @@ def compile_names(
             ctx.nonempty += 1
             return str(count)
         outputs: list[Node] = []
+        bare: list[str] = []
         et_al = et_al_node(ctx)
         for variable, names in lists:
             lookup = "editor" if variable == "editortranslator" else variable
@@ -333,6 +337,7 @@ def compile_names(
                 continue
             if fmt.decorate is not None and ctx.mode != "sort":
                 node = fmt.decorate(node, ctx)
+            bare.append(plain(node))
             if label is not None and ctx.mode != "sort":
                 term = label_node(variable, len(names), ctx)
                 if term is not None:
@@ -348,6 +353,7 @@ def compile_names(
         if not ctx.first_names and ctx.mode != "sort":
             result = Rich([result])
             ctx.first_names.append(result)
+            ctx.names_key = "\u0001".join(bare)
             if ctx.suppress_author:
                 return None
         return result

@@ -189,21 +189,23 @@ class Run:
                 self.warnings.append(f"item {item_id}: cannot be rendered ({type(error).__name__}: {error})")
                 continue
             if node is None:
-                out.append((item_id, ""))
+                self.warnings.append(f"item {item_id}: the bibliography layout renders nothing for it")
                 continue
             if substitute is not None and ctx.first_names:
                 names = ctx.first_names[0]
                 assert isinstance(names, Rich)
-                text = plain(names)
+                text = ctx.names_key
                 if text and text == previous_names:
                     _substitute(names, substitute, rule)
                 previous_names = text
             if second_field and isinstance(node, Rich) and len(node.children) > 1:
                 first, *rest = node.children
-                node = Rich([Rich([first], display="csl-left-margin"), Rich(rest, display="csl-right-inline")])
+                right = Rich(rest, None, "", section.suffix, display="csl-right-inline")
+                node = Rich([Rich([first], None, section.prefix, display="csl-left-margin"), right])
+            else:
+                node = Rich([node], None, section.prefix, section.suffix)
             if section.decorate is not None:
                 node = section.decorate(node, ctx)
-            node = Rich([node], None, section.prefix, section.suffix)
             out.append((item_id, self.output(node)))
         return out
 
