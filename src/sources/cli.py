@@ -2,6 +2,7 @@
 
 ``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
+``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
@@ -21,6 +22,7 @@ import sources
 from sources import present
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
+from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
     claims.set_defaults(run=_claims)
     _check_command(commands)
+    add_csl_command(commands)
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from csl.suite import fixture_paths, parse_fixture, passes, suite_folder
 
 PASSING = Path(__file__).with_name("passing.txt")

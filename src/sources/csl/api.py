@@ -79,10 +79,11 @@ class Style:
             if not isinstance(raw, Mapping):
                 warnings.append(f"reference {number} is not an object and was skipped")
                 continue
-            if "id" not in raw:
+            reference = dict(raw)
+            if "id" not in reference:
                 warnings.append(f"reference {number} has no id: it is known as {number}")
-                raw = {**raw, "id": str(number)}
-            item = prepare_item(dict(raw), warnings)
+                reference["id"] = str(number)
+            item = prepare_item(reference, warnings)
             if item["id"] in items:
                 warnings.append(f"item {item['id']}: duplicate id, the first one is used")
                 continue

@@ -28,7 +28,7 @@ def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimite
     out: list[Node] = []
     for cite, node, _ in present:
         assert node is not None
-        if out and not str(cite.get("prefix") or "")[:1] in PREFIX_PUNCTUATION:
+        if out and str(cite.get("prefix") or "")[:1] not in PREFIX_PUNCTUATION:
             out.append(delimiter)
         out.append(run.with_affixes(cite, node))
     return out
@@ -130,8 +130,6 @@ def _suffixes(suffixes: list[str], delimiter: str, ranged: bool) -> list[Node]:
         if ranged:
             while end + 1 < len(suffixes) and _next(suffixes[end], suffixes[end + 1]):
                 end += 1
-            if end > index or (index > 0 and _next(suffixes[index - 1], suffixes[index]) and end + 1 > index + 1):
-                pass
         start_letter = suffixes[index - 1]
         if ranged and end > index and _next(start_letter, suffixes[index]):
             out.extend(["–", suffixes[end]])

@@ -21,7 +21,6 @@ from sources.errors import CslError
 Render = Callable[[Ctx], Node | None]
 Test = Callable[[Ctx], list[bool]]
 INHERITABLE = (*NAME_ATTRIBUTES, "name-delimiter", "name-form", "names-delimiter")
-LOCATOR_TERMS = {"page": "page", "p": "page"}
 
 
 class SortKey:
@@ -154,7 +153,7 @@ class Compiler:
             parts = [node for node in (child(ctx) for child in children) if not is_empty(node)]
             if not parts:
                 return None
-            return parts[0] if len(parts) == 1 else Rich(parts)  # type: ignore[list-item]
+            return parts[0] if len(parts) == 1 else Rich(parts)  # type: ignore[arg-type]
 
         self.compiled[key] = render
         return render
@@ -264,24 +263,7 @@ class Compiler:
         return render
 
     def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
-        tests: list[Test] = []
-        for attr, value in branch.attrib.items():
-            values = value.split()
-            if attr == "type":
-                tests.append(lambda ctx, values=values: [ctx.item.get("type") == v for v in values])
-            elif attr == "variable":
-                tests.append(lambda ctx, values=values: [_has(ctx, v) for v in values])
-            elif attr == "is-numeric":
-                tests.append(lambda ctx, values=values: [_numeric(ctx, v) for v in values])
-            elif attr == "is-uncertain-date":
-                tests.append(lambda ctx, values=values: [_uncertain(ctx, v) for v in values])
-            elif attr == "locator":
-                tests.append(lambda ctx, values=values: [_locator_label(ctx) == v for v in values])
-            elif attr == "position":
-                tests.append(lambda ctx, values=values: [_position(ctx, v) for v in values])
-            elif attr == "disambiguate":
-                wanted = value == "true"
-                tests.append(lambda ctx, wanted=wanted: [ctx.disamb.condition == wanted])
+        tests = [_test(attr, value) for attr, value in branch.attrib.items() if attr in CONDITIONS]
         match = branch.get("match", "all")
 
         def test(ctx: Ctx) -> bool:
@@ -338,6 +320,17 @@ class Compiler:
         return render
 
 
+def _test(attr: str, value: str) -> Test:
+    """One condition attribute: a test per space-separated value."""
+    check = CONDITIONS[attr]
+    values = value.split()
+
+    def test(ctx: Ctx) -> list[bool]:
+        return [check(ctx, one) for one in values]
+
+    return test
+
+
 def _substituting(render: Render) -> Render:
     def substitute(ctx: Ctx) -> Node | None:
         previous = ctx.substituting
@@ -361,11 +354,6 @@ def _plain_sort(node: Node | None) -> str:
     if node is None:
         return ""
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", plain(node))).strip()
-
-
-def _has(ctx: Ctx, variable: str) -> bool:
-    value = ctx.variable(variable)
-    return value is not None
 
 
 def _numeric(ctx: Ctx, variable: str) -> bool:
@@ -398,6 +386,17 @@ def _position(ctx: Ctx, wanted: str) -> bool:
     if wanted == "near-note":
         return bool(ctx.cite.get("near-note")) and position >= 1
     return False
+
+
+CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
+    "type": lambda ctx, value: ctx.item.get("type") == value,
+    "variable": lambda ctx, value: ctx.variable(value) is not None,
+    "is-numeric": _numeric,
+    "is-uncertain-date": _uncertain,
+    "locator": lambda ctx, value: _locator_label(ctx) == value,
+    "position": _position,
+    "disambiguate": lambda ctx, value: ctx.disamb.condition == (value == "true"),
+}
 
 
 def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node | None:

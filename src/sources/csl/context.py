@@ -56,7 +56,6 @@ class Ctx:
         "names_key",
         "nonempty",
         "position",
-        "render_names_sort",
         "sort_names",
         "substituting",
         "suppress_author",
@@ -88,7 +87,6 @@ class Ctx:
         self.first_names: list[Node] = []
         self.names_key = ""
         self.sort_names: tuple[int, int, int] | None = None
-        self.render_names_sort = False
         self.warnings: list[str] = []
 
     def variable(self, name: str) -> Any:
@@ -102,6 +100,6 @@ class Ctx:
         if name == "year-suffix":
             return self.disamb.year_suffix or None
         value = self.item.get(name)
-        if value is None or value == "" or value == []:
+        if value is None or value in ("", []):
             return None
         return value

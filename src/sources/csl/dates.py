@@ -50,10 +50,10 @@ def _part_text(part: Part, parts: list[int], season: int, ctx: Ctx) -> str | Non
         return _year(parts[0], part.form, locale) if parts and parts[0] else None
     if part.name == "month":
         month = parts[1] if len(parts) > 1 else 0
-        if month > 12 or (not month and season):  # noqa: PLR2004
+        if month > 12 or (not month and season):
             # Months 13-24 are the seasons (CSL-JSON and EDTF codes); a day is meaningless there.
-            number = (month - 13) % 4 + 1 if 12 < month <= 24 else season if not month else 0  # noqa: PLR2004
-            return locale.term(f"season-{number:02d}") if 1 <= number <= 4 else None  # noqa: PLR2004
+            number = (month - 13) % 4 + 1 if 12 < month <= 24 else season if not month else 0
+            return locale.term(f"season-{number:02d}") if 1 <= number <= 4 else None
         if not month:
             return None
         if part.form == "numeric":
@@ -111,13 +111,13 @@ def render_date(date: DateValue, chosen: list[Part], ctx: Ctx, delimiter: str) -
     start = date.parts[0]
     chosen = [part for part in chosen if part.name != "day" or len(start) > 2 or len(date.parts) > 1]
     if len(date.parts) == 1:
-        out = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
-        return Rich(out) if out else None
+        single = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
+        return Rich(single) if single else None
     end = date.parts[1]
     differing = [name for name, index in PART_INDEX.items() if _get(start, index) != _get(end, index)]
     if not differing:
-        out = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
-        return Rich(out) if out else None
+        same = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
+        return Rich(same) if same else None
     largest = differing[0]
     names = [part.name for part in chosen]
     if largest == "year" or largest not in names:

@@ -39,7 +39,7 @@ def case_of(node: Node, case: str, ctx: Ctx) -> Node:
     if case == "title" and not english(ctx):
         return node
     language = str(ctx.item.get("language") or ctx.locale.lang)
-    return apply_case(case, node, language.split("-")[0].lower() in TURKIC)
+    return apply_case(case, node, language.split("-", maxsplit=1)[0].lower() in TURKIC)
 
 
 def decorator(element: ET.Element, affixes: bool = True) -> Decorator | None:
@@ -48,7 +48,7 @@ def decorator(element: ET.Element, affixes: bool = True) -> Decorator | None:
     prefix = element.get("prefix", "") if affixes else ""
     suffix = element.get("suffix", "") if affixes else ""
     quotes = element.get("quotes") == "true"
-    display = element.get("display", "")
+    display = f"csl-{element.get('display')}" if element.get("display") else ""
     case = element.get("text-case", "")
     strip = element.get("strip-periods") == "true"
     if not (fmt or prefix or suffix or quotes or display or case or strip):

@@ -39,7 +39,7 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
     by_family: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
     for item in ids:
-        entries = []
+        entries: list[tuple[str, int, dict[str, Any]]] = []
         for variable, names in probe(item)[1]:
             for index, name in enumerate(names):
                 if rule.startswith("primary-name") and (entries or index):
@@ -78,9 +78,7 @@ def disambiguate(
     max_level = 1 if rule.endswith("with-initials") else 2
     primary = rule.startswith("primary")
     if add_names:
-        groups = [
-            rest for group in groups for rest in _add_names(group, state, probe, add_given, max_level, primary)
-        ]
+        groups = [rest for group in groups for rest in _add_names(group, state, probe, add_given, max_level, primary)]
     elif add_given:
         groups = [rest for group in groups for rest in _add_givennames(group, state, probe, max_level, primary)]
     if uses_condition:
@@ -99,8 +97,9 @@ def _distinct(group: list[str], probe: Probe) -> int:
     return len({probe(item)[0] for item in group})
 
 
-def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe, add_given: bool, max_level: int,
-               primary: bool) -> list[list[str]]:
+def _add_names(
+    group: list[str], state: dict[str, Disamb], probe: Probe, add_given: bool, max_level: int, primary: bool
+) -> list[list[str]]:
     """Show more names (expanding given names as they come, when asked) until the cites differ; keep only
     the smallest state that separated most cites, or go back to the style's own when nothing helped."""
     most = max((len(names) for item in group for _, names in probe(item)[1][:1]), default=0)
@@ -123,8 +122,9 @@ def _add_names(group: list[str], state: dict[str, Disamb], probe: Probe, add_giv
     return _ambiguous(group, probe)
 
 
-def _add_givennames(group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int,
-                    primary_only: bool, width: int = 0) -> list[list[str]]:
+def _add_givennames(
+    group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int, primary_only: bool, width: int = 0
+) -> list[list[str]]:
     """Expand given names one name at a time, keeping only the expansions that separate cites."""
     current = group
     if not width:

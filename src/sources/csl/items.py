@@ -53,7 +53,7 @@ class DateValue:
         for part in self.parts[:2]:
             year = part[0] if part and "year" in scope else 0
             month = part[1] if len(part) > 1 and "month" in scope else 0
-            day = part[2] if len(part) > 2 and "day" in scope else 0  # noqa: PLR2004
+            day = part[2] if len(part) > 2 and "day" in scope else 0
             out.append(f"{year + 50000:06d}{month:02d}{day:02d}")
         return "-".join(out)
 
@@ -143,7 +143,9 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
         return {"literal": raw}
     if not isinstance(raw, dict):
         return None
-    name = {key: value for key, value in raw.items() if isinstance(value, (str, bool, int)) and value != ""}
+    name: dict[str, Any] = {
+        key: value for key, value in raw.items() if isinstance(value, (str, bool, int)) and value != ""
+    }
     for key in ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"):
         if key in name:
             name[key] = apostrophes(str(name[key]))
@@ -162,7 +164,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     given = name.get("given", "")
     if given and "dropping-particle" not in name:
         words = given.split(" ")
-        tail = []
+        tail: list[str] = []
         while len(words) > 1 and words[-1][:1].islower() and words[-1][:1].isalpha():
             tail.insert(0, words.pop())
         if tail:

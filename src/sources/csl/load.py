@@ -23,7 +23,7 @@ class _LineBuilder(ET.TreeBuilder):
         self.parser: ET.XMLParser | None = None
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
-        line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0  # type: ignore[attr-defined]
+        line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
         attrs = dict(attrs)
         attrs[LINE] = str(line)
         return super().start(tag.removeprefix(NS), attrs)
@@ -46,7 +46,7 @@ def parse_xml(text: str, origin: str) -> ET.Element:
         line = error.position[0] if error.position else 0
         raise CslError(f"{origin}:{line}: malformed XML: {error}") from None
     except DefusedXmlException as error:
-        line = parser.parser.CurrentLineNumber  # type: ignore[attr-defined]
+        line = parser.parser.CurrentLineNumber
         raise CslError(f"{origin}:{line}: forbidden XML construct ({type(error).__name__})") from None
     return root
 

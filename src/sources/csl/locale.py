@@ -8,10 +8,13 @@ from functools import cache
 
 from sources.csl.load import DATA, locale_root
 
-FORM_FALLBACK = {"verb-short": ("verb-short", "verb", "long"), "symbol": ("symbol", "short", "long")}
-FORM_FALLBACK["short"] = ("short", "long")
-FORM_FALLBACK["verb"] = ("verb", "long")
-FORM_FALLBACK["long"] = ("long",)
+FORM_FALLBACK: dict[str, tuple[str, ...]] = {
+    "verb-short": ("verb-short", "verb", "long"),
+    "symbol": ("symbol", "short", "long"),
+    "short": ("short", "long"),
+    "verb": ("verb", "long"),
+    "long": ("long",),
+}
 
 # A term: its singular and plural text.
 Term = tuple[str, str]
@@ -129,8 +132,8 @@ def build_locale(lang: str, style_locales: list[ET.Element]) -> Locale:
             locale.merge(root)
     base = lang.split("-", maxsplit=1)[0]
     by_lang = {element.get("{http://www.w3.org/XML/1998/namespace}lang"): element for element in style_locales}
-    for tag in (None, base, lang):
-        element = by_lang.get(tag)
+    for style_tag in (None, base, lang):
+        element = by_lang.get(style_tag)
         if element is not None:
             locale.merge(element)
     return locale

@@ -199,13 +199,13 @@ class NameFormat:
             return None
         if sorting:
             use_last = ctx.sort_names[2] if ctx.sort_names is not None else 0
-            if shown < total and (self.use_last or use_last) and total >= shown + 2:  # noqa: PLR2004
+            if shown < total and (self.use_last or use_last) and total >= shown + 2:
                 rendered.append(self.one(names[-1], True, 0, ctx, sorting))
             return "\u0001".join(plain(node) for node in rendered)
         truncated = shown < total
         if truncated and self.use_last and total >= shown + 2:
             last = self.one(names[-1], self.sort_order == "all", 0, ctx)
-            children = join(rendered, self.delimiter) + [self.delimiter, "… ", last]
+            children = [*join(rendered, self.delimiter), self.delimiter, "… ", last]
             return Rich(children)
         if truncated:
             if et_al is None:

@@ -12,7 +12,7 @@ from sources.csl.formats import render_tokens
 from sources.csl.locale import Locale
 from sources.csl.markup import parse_markup
 from sources.csl.positions import assign_positions
-from sources.csl.richtext import Node, Quotes, Rich, capitalize_first_term, flatten, join, plain
+from sources.csl.richtext import Node, Quotes, Rich, capitalize_first_term, flatten, plain
 from sources.csl.sort import sort_by_keys
 
 
@@ -95,11 +95,14 @@ class Run:
         return registered
 
     def sort_cites(self, cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if not self.citation.sort or len(cites) < 2:  # noqa: PLR2004
+        if not self.citation.sort or len(cites) < 2:
             return cites
         keys = self.citation.sort
         return sort_by_keys(
-            cites, lambda cite: self.sort_keys(keys, cite["id"], cite), [key.descending for key in keys], self.locale.lang
+            cites,
+            lambda cite: self.sort_keys(keys, cite["id"], cite),
+            [key.descending for key in keys],
+            self.locale.lang,
         )
 
     def number(self, registered: list[str]) -> list[str]:
@@ -124,7 +127,6 @@ class Run:
         out = []
         for key in keys:
             ctx = Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id))
-            ctx.render_names_sort = True
             value = key.render(ctx)
             if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
                 value = int(value)
@@ -214,7 +216,3 @@ def _substitute(names: Rich, substitute: str, rule: str) -> None:
     """Replace a repeated author list (subsequent-author-substitute) in place."""
     del rule
     names.children = [substitute] if substitute else []
-
-
-def join_cites(parts: list[Node], delimiter: str) -> list[Node]:
-    return join(parts, delimiter)

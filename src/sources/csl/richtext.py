@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-Out = "Rich | str"
-
 
 class Rich:
     """A span of output: children with formatting, quotes, affixes and an optional display block."""
@@ -149,7 +147,8 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
         tokens.append(("t", node.prefix))
     opened: list[tuple[str, str | None]] = []
     if node.fmt:
-        for attr, value in node.fmt.items():
+        for attr, wanted in node.fmt.items():
+            value = wanted
             current = state.get(attr)
             flip = FLIP.get(attr)
             if flip and value == flip[0] and current == flip[0]:
