@@ -198,7 +198,17 @@ class Compiler:
 
         if element.get("macro"):
             macro = self.macro(element.get("macro", ""), section, inherit, element)
-            return lambda ctx: finish(macro(ctx), ctx)
+
+            def render_macro(ctx: Ctx) -> Node | None:
+                node = macro(ctx)
+                if is_empty(node):
+                    return None
+                # A macro that renders something counts as a non-empty variable for its group.
+                ctx.called += 1
+                ctx.nonempty += 1
+                return finish(node, ctx)
+
+            return render_macro
         if element.get("term"):
             term = element.get("term", "")
             form = element.get("form", "long")
@@ -368,7 +378,7 @@ def _uncertain(ctx: Ctx, variable: str) -> bool:
 
 def _locator_label(ctx: Ctx) -> str:
     label = ctx.cite.get("label") or "page"
-    return str(label)
+    return "sub-verbo" if label == "sub verbo" else str(label)
 
 
 def _position(ctx: Ctx, wanted: str) -> bool:

@@ -23,24 +23,31 @@ _CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sc>": "</sc>", "<sup>": "</sup>", "<su
 
 
 def parse_markup(text: str) -> Node:
-    """A string with mini-markup as a rich-text node; unmatched tags stay literal text."""
-    text = apostrophes(text)
-    if "<" not in text and '"' not in text:
+    """A string with mini-markup as a rich-text node; unmatched tags stay literal text.
+
+    Straight double quotes, and single quotes that open a word and close later, become quotes that
+    flip with the style's; any other straight single quote is an apostrophe.
+    """
+    if "<" not in text and '"' not in text and "'" not in text:
         return text
     root = Rich([])
     stack: list[tuple[Rich, str]] = [(root, "")]
     index = 0
     buffer: list[str] = []
     length = len(text)
+
+    def flush() -> None:
+        if buffer:
+            stack[-1][0].children.append("".join(buffer))
+            buffer.clear()
+
     while index < length:
         char = text[index]
         if char == "<":
             matched = _match_tag(text, index, stack)
             if matched is not None:
                 tag, opening = matched
-                if buffer:
-                    stack[-1][0].children.append("".join(buffer))
-                    buffer = []
+                flush()
                 if opening:
                     # Small caps, superscript and subscript keep their case, as a nocase span does.
                     node = Rich([], dict(_TAGS[tag]) or None, nocase=tag not in ("<i>", "<b>"))
@@ -50,35 +57,56 @@ def parse_markup(text: str) -> Node:
                     stack.pop()
                 index += len(tag)
                 continue
-        elif char == '"':
-            if buffer:
-                stack[-1][0].children.append("".join(buffer))
-                buffer = []
-            if stack[-1][1] == '"':
-                stack.pop()
-            elif text.find('"', index + 1) > 0:
+        elif char in "\"'":
+            previous = text[index - 1] if index else " "
+            following = text[index + 1] if index + 1 < length else " "
+            if stack[-1][1] == char and (char == '"' or not previous.isspace()):
+                flush()
+                node, _ = stack.pop()
+                # Punctuation typed right after the closing quote stays outside it.
+                node.quoted_text = following in ".,;:!?"
+                index += 1
+                continue
+            opens = previous.isspace() or previous in "([“‘«\"'" or index == 0
+            if (char == '"' and text.find('"', index + 1) > 0) or (
+                char == "'" and opens and following.isalnum() and _closes(text, index + 1)
+            ):
+                flush()
                 node = Rich([], quotes=True)
-                node.quoted_text = True
                 stack[-1][0].children.append(node)
-                stack.append((node, '"'))
-            else:
-                buffer.append(char)
-            index += 1
-            continue
+                stack.append((node, char))
+                index += 1
+                continue
+            if char == "'":
+                buffer.append("\u2019")
+                index += 1
+                continue
         buffer.append(char)
         index += 1
-    if buffer:
-        stack[-1][0].children.append("".join(buffer))
+    flush()
     if len(stack) > 1:
-        return text
+        return apostrophes(text)
     if len(root.children) == 1:
         return root.children[0]
     return root
 
 
+def _closes(text: str, start: int) -> bool:
+    """Whether a single quote after ``start`` can close a quotation (ends a word, not an apostrophe)."""
+    position = start
+    while True:
+        found = text.find("'", position)
+        if found < 0:
+            return False
+        after = text[found + 1] if found + 1 < len(text) else " "
+        if not after.isalnum():
+            return True
+        position = found + 1
+
+
 def _match_tag(text: str, index: int, stack: list[tuple[Rich, str]]) -> tuple[str, bool] | None:
     closing = stack[-1][1]
-    if closing and closing != '"' and text.startswith(closing, index):
+    if closing and closing not in ("'", '"') and text.startswith(closing, index):
         return closing, False
     for tag in _TAGS:
         if text.startswith(tag, index):

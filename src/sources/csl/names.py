@@ -160,7 +160,8 @@ class NameFormat:
             return Rich(children)
         given_node = self._part("given", _space_join(given, dp), ctx)
         family_text = _space_join(ndp, family)
-        children = [given_node, " ", self._part("family", family_text, ctx)]
+        glue = "" if _space_join(given, dp).endswith(("'", "’")) else " "
+        children = [given_node, glue, self._part("family", family_text, ctx)]
         if suffix:
             children += [", " if name.get("comma-suffix") else " ", suffix]
         return Rich(children)

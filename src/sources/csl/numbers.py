@@ -87,7 +87,7 @@ def render_number(value: str, form: str, locale: Locale, gender: str = "") -> st
     out = []
     for index, piece in enumerate(pieces):
         if index % 2:
-            out.append({"-": "-", "–": "-", ",": ", ", "&": " & "}[piece])
+            out.append({"-": "–", "–": "–", ",": ", ", "&": " & "}[piece])
         elif form != "numeric" and piece.isdigit():
             out.append(format_number(int(piece), form, locale, gender))
         else:

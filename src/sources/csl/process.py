@@ -163,7 +163,9 @@ class Run:
         prefix, suffix = cite.get("prefix") or "", cite.get("suffix") or ""
         if not prefix and not suffix:
             return node
-        if prefix.rstrip().rstrip("”’\"'").endswith((".", "!", "?")):
+        # A prefix that ends a sentence of more than one word capitalizes a leading term ("See also. Ibid.").
+        stripped = prefix.rstrip().rstrip("”’\"'")
+        if stripped.endswith((".", "!", "?")) and len(stripped.split()) > 1:
             node = capitalize_first_term(node)
         children: list[Node] = []
         if prefix:

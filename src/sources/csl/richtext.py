@@ -147,7 +147,8 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
         tokens.append(("t", node.prefix))
     opened: list[tuple[str, str | None]] = []
     if node.fmt:
-        for attr, wanted in node.fmt.items():
+        # Vertical alignment outermost, font style innermost, as citeproc-js nests them.
+        for attr, wanted in reversed(node.fmt.items()):
             value = wanted
             current = state.get(attr)
             flip = FLIP.get(attr)
@@ -228,6 +229,9 @@ def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
     if previous and previous[-1] in PUNCTUATION and _absorbs(previous[-1], first):
         return value[1:]
     if quote_at >= 0 and inside_quotes and first in ".," and index >= 0 and out[index][0] == "t":
+        if previous and previous[-1] in "!?" and first == ",":
+            out[index] = ("t", previous + first)
+            return value[1:]
         if previous and previous[-1] in ".,!?":
             return value[1:]
         out[index] = ("t", previous + first)
