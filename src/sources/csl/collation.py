@@ -4,7 +4,7 @@ Turkish/Azerbaijani tailoring (a b c ç d e f g ğ h ı i j k l m n o ö p r s �
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 TURKISH = "abcçdefgğhıijklmnoöprsştuüvyz"
@@ -46,6 +46,7 @@ def _turkish_key(text: str) -> tuple[Any, ...]:
     return (tuple(primary), uca.sort_key(text))
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text: str, lang: str) -> Any:
     """A key that orders strings the way readers of ``lang`` expect."""
     icu_key = _icu(lang)

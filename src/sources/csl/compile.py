@@ -9,7 +9,7 @@ from typing import Any
 
 from sources.csl.context import DATE_VARIABLES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
 from sources.csl.dates import compile_date
-from sources.csl.decorate import decorator, is_empty
+from sources.csl.decorate import decorator
 from sources.csl.items import DateValue
 from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
@@ -19,7 +19,6 @@ from sources.csl.richtext import Node, Rich, TermText, join
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
-Test = Callable[[Ctx], list[bool]]
 INHERITABLE = (*NAME_ATTRIBUTES, "name-delimiter", "name-form", "names-delimiter")
 
 
@@ -84,7 +83,7 @@ class Compiler:
         children = self.children(layout, name, inherit, None)
 
         def render(ctx: Ctx) -> Node | None:
-            parts = [node for node in (child(ctx) for child in children) if not is_empty(node)]
+            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             return Rich(parts) if parts else None  # type: ignore[arg-type]
 
         sort_element = element.find("sort")
@@ -150,7 +149,7 @@ class Compiler:
         self.in_progress.discard(key)
 
         def render(ctx: Ctx) -> Node | None:
-            parts = [node for node in (child(ctx) for child in children) if not is_empty(node)]
+            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             if not parts:
                 return None
             return parts[0] if len(parts) == 1 else Rich(parts)  # type: ignore[arg-type]
@@ -201,7 +200,7 @@ class Compiler:
 
             def render_macro(ctx: Ctx) -> Node | None:
                 node = macro(ctx)
-                if is_empty(node):
+                if node is None or node == "":
                     return None
                 # A macro that renders something counts as a non-empty variable for its group.
                 ctx.called += 1
@@ -247,7 +246,7 @@ class Compiler:
 
         def render(ctx: Ctx) -> Node | None:
             called, nonempty = ctx.called, ctx.nonempty
-            parts = [node for node in (child(ctx) for child in children) if not is_empty(node)]
+            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
             node: Node = Rich(join(parts, delimiter))  # type: ignore[arg-type]
@@ -266,23 +265,32 @@ class Compiler:
         def render(ctx: Ctx) -> Node | None:
             for test, body in branches:
                 if test(ctx):
-                    parts = [node for node in (child(ctx) for child in body) if not is_empty(node)]
+                    parts = [node for node in (child(ctx) for child in body) if node is not None and node != ""]
                     return Rich(parts) if parts else None  # type: ignore[arg-type]
             return None
 
         return render
 
     def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
-        tests = [_test(attr, value) for attr, value in branch.attrib.items() if attr in CONDITIONS]
+        """A branch's conditions as one test, stopping at the first value that decides it."""
         match = branch.get("match", "all")
+        checks = [
+            _check(attr, value)
+            for attr, values in branch.attrib.items()
+            if attr in CONDITIONS
+            for value in values.split()
+        ]
+        types = {value for value in branch.get("type", "").split()}
+        if match == "any" and types and len(branch.attrib) == 1 + ("match" in branch.attrib):
+            # The commonest test, <if type="a b c" match="any">, is one set lookup.
+            return lambda ctx: ctx.item.get("type") in types
 
         def test(ctx: Ctx) -> bool:
-            results = [result for check in tests for result in check(ctx)]
             if match == "any":
-                return any(results)
+                return any(check(ctx) for check in checks)
             if match == "none":
-                return not any(results)
-            return all(results)
+                return not any(check(ctx) for check in checks)
+            return all(check(ctx) for check in checks)
 
         return test
 
@@ -330,15 +338,10 @@ class Compiler:
         return render
 
 
-def _test(attr: str, value: str) -> Test:
-    """One condition attribute: a test per space-separated value."""
+def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
+    """One condition attribute with one of its values."""
     check = CONDITIONS[attr]
-    values = value.split()
-
-    def test(ctx: Ctx) -> list[bool]:
-        return [check(ctx, one) for one in values]
-
-    return test
+    return lambda ctx: check(ctx, value)
 
 
 def _substituting(render: Render) -> Render:

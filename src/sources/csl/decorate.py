@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from sources.csl.context import Ctx
-from sources.csl.richtext import Node, Rich, leaves
+from sources.csl.richtext import Node, Rich
 from sources.csl.textcase import apply_case
 
 FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
@@ -69,8 +69,9 @@ def decorator(element: ET.Element, affixes: bool = True) -> Decorator | None:
 
 
 def is_empty(node: Node | None) -> bool:
+    """Whether a node has no text at all (affixes alone do not count)."""
     if node is None:
         return True
     if isinstance(node, str):
         return node == ""
-    return not any(leaves(node))
+    return all(is_empty(child) for child in node.children)

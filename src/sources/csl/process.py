@@ -39,6 +39,7 @@ class Run:
         self.uses_condition = uses_condition
         self.warnings = warnings
         self.state: dict[str, Disamb] = {}
+        self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
             locale.term("close-quote") or "”",
@@ -62,8 +63,15 @@ class Run:
         return node, ctx
 
     def probe(self, item_id: str) -> tuple[str, list[tuple[str, list[dict[str, Any]]]]]:
-        node, ctx = self.render_cite(item_id, {})
-        return plain(node), ctx.name_lists
+        """An item's first-position cite as text, with its name lists, for disambiguation (memoized per state)."""
+        state = self.state.setdefault(item_id, Disamb())
+        key = (item_id, state.names_shown, tuple(sorted(state.given_levels.items())), state.condition)
+        found = self._probes.get(key)
+        if found is None:
+            node, ctx = self.render_cite(item_id, {})
+            found = (plain(node), ctx.name_lists)
+            self._probes[key] = found
+        return found
 
     def output(self, node: Node) -> str:
         return render_tokens(flatten(node, self.quotes), self.fmt)
@@ -73,7 +81,7 @@ class Run:
         self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]
     ) -> tuple[list[str], list[tuple[str, str]]]:
         registered = self.register(clusters, bibliography_ids)
-        self.number(registered)
+        self.number(registered, sort=False)
         if self.citation.sort:
             # Cites are placed (and items registered) in their sorted order within each cluster.
             clusters[:] = [(note, self.sort_cites(cites)) for note, cites in clusters]
@@ -105,11 +113,11 @@ class Run:
             self.locale.lang,
         )
 
-    def number(self, registered: list[str]) -> list[str]:
+    def number(self, registered: list[str], sort: bool = True) -> list[str]:
         """Citation numbers in order of first citation, then the bibliography order they imply."""
         for index, item_id in enumerate(registered, start=1):
             self.items[item_id]["citation-number"] = index
-        if self.bibliography is None or not self.bibliography.sort:
+        if not sort or self.bibliography is None or not self.bibliography.sort:
             return registered
         keys = self.bibliography.sort
         order = sort_by_keys(
