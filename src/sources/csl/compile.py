@@ -84,7 +84,7 @@ class Compiler:
 
         def render(ctx: Ctx) -> Node | None:
             parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
-            return Rich(parts) if parts else None  # type: ignore[arg-type]
+            return Rich(parts) if parts else None
 
         sort_element = element.find("sort")
         keys = (
@@ -152,7 +152,7 @@ class Compiler:
             parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             if not parts:
                 return None
-            return parts[0] if len(parts) == 1 else Rich(parts)  # type: ignore[arg-type]
+            return parts[0] if len(parts) == 1 else Rich(parts)
 
         self.compiled[key] = render
         return render
@@ -249,7 +249,7 @@ class Compiler:
             parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
-            node: Node = Rich(join(parts, delimiter))  # type: ignore[arg-type]
+            node: Node = Rich(join(parts, delimiter))
             return decorate(node, ctx) if decorate is not None else node
 
         return render
@@ -266,7 +266,7 @@ class Compiler:
             for test, body in branches:
                 if test(ctx):
                     parts = [node for node in (child(ctx) for child in body) if node is not None and node != ""]
-                    return Rich(parts) if parts else None  # type: ignore[arg-type]
+                    return Rich(parts) if parts else None
             return None
 
         return render
