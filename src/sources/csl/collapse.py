@@ -76,15 +76,26 @@ def _numbers(present: list[Rendered], delimiter: str, after: str, run: Run) -> l
 def _years(present: list[Rendered], options: dict[str, str], delimiter: str, after: str, run: Run) -> list[Node]:
     collapse = options.get("collapse", "")
     group_delimiter = options.get("cite-group-delimiter", ", ")
-    suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
-    groups: dict[str, list[Rendered]] = {}
+    suffix_delimiter = options.get("year-suffix-delimiter", options.get("cite-group-delimiter", delimiter))
+    # Cites with the same names form a group: all of them when the cluster is sorted (the group takes
+    # the place of its first cite), only adjacent ones when the author's order is kept.
+    groups: list[list[Rendered]] = []
+    by_key: dict[str, list[Rendered]] = {}
+    previous_key = None
     for entry in present:
         ctx = entry[2]
         key = plain(ctx.first_names[0]) if ctx.first_names else f"\u0000{id(entry)}"
-        groups.setdefault(key, []).append(entry)
+        if run.citation.sort and key in by_key:
+            by_key[key].append(entry)
+        elif groups and key == previous_key:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+            by_key[key] = groups[-1]
+        previous_key = key
     out: list[Node] = []
     collapsed_before = False
-    for group in groups.values():
+    for group in groups:
         if out:
             out.append(after if collapsed_before else delimiter)
         # Runs of cites with the same year that differ only by their year-suffix.

@@ -134,6 +134,7 @@ def parse_date(value: Any) -> DateValue | None:
     return None
 
 
+_HYPHEN_PARTICLE = re.compile(r"([a-z]{1,4}-)(.+)")
 _PARTICLE = re.compile(r"((?:[a-z\u00e0-\u00ff]++[\s'’]++)++)(.+)")
 
 
@@ -157,7 +158,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         name["family"] = family[1:-1]
     elif family and "non-dropping-particle" not in name:
-        match = _PARTICLE.match(family)
+        match = _PARTICLE.match(family) or _HYPHEN_PARTICLE.match(family)
         if match and match.group(2)[:1].isupper():
             name["non-dropping-particle"] = match.group(1).strip()
             name["family"] = match.group(2)

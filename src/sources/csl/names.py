@@ -28,7 +28,7 @@ NAME_ATTRIBUTES = (
     "sort-separator",
     "demote-non-dropping-particle",
 )
-_INITIAL_TOKENS = re.compile(r"[^\s.\-\u2010]++|[\-\u2010]")
+_INITIAL_TOKENS = re.compile(r"[^\s.\-\u2010]++\.?|[\-\u2010]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -38,21 +38,30 @@ def _int(options: dict[str, str], key: str) -> int:
 
 
 def initialize(given: str, with_: str, all_words: bool, hyphen: bool) -> str:
-    """Given names as initials: ``Jean-Paul Ronald`` → ``J.-P. R.`` with ``". "``."""
+    """Given names as initials: ``Jean-Paul Ronald`` → ``J.-P. R.`` with ``". "``.
+
+    Single letters and abbreviations (``Ph.``) are kept and take ``with_``; other words become their
+    initial when ``all_words`` (CSL's initialize="true"), else stay whole; lowercase particles stay.
+    """
     out = ""
     for token in _INITIAL_TOKENS.findall(given):
         if token in "-\u2010":
             if hyphen:
                 out = out.rstrip() + "-"
             continue
-        if all_words or len(token) == 1:
-            if token[:1].islower() and len(token) > 1:
-                out += token + " "
-                continue
-            out += token[0].upper() if len(token) > 1 or all_words else token
-            out += with_
+        word = token.rstrip(".")
+        if not word:
+            continue
+        if word[:1].islower() and len(word) > 1:
+            if out and not out.endswith(" "):
+                out += " "
+            out += word + " "
+        elif len(word) == 1 or token.endswith("."):
+            out += word + with_
+        elif all_words:
+            out += word[0] + with_
         else:
-            out += token + " "
+            out += word + " "
     return out.rstrip()
 
 
@@ -226,7 +235,7 @@ class NameFormat:
         if self.precedes_last == "contextual":
             use_delimiter = len(rendered) > 2
         else:
-            use_delimiter = not _no_delimiter(self.precedes_last, inverted_flags)
+            use_delimiter = not _no_delimiter(self.precedes_last, inverted_flags[:-1])
         glue = (self.delimiter if use_delimiter else " ") + and_term + " "
         return Rich([*join(rendered[:-1], self.delimiter), glue, rendered[-1]])
 
