@@ -199,12 +199,15 @@ class Compiler:
             macro = self.macro(element.get("macro", ""), section, inherit, element)
 
             def render_macro(ctx: Ctx) -> Node | None:
+                called = ctx.called
                 node = macro(ctx)
                 if node is None or node == "":
                     return None
-                # A macro that renders something counts as a non-empty variable for its group.
-                ctx.called += 1
-                ctx.nonempty += 1
+                if ctx.called == called:
+                    # Output from a macro that called no variable (a term chosen by a condition, say)
+                    # counts as a non-empty variable for the enclosing group, as in citeproc-js.
+                    ctx.called += 1
+                    ctx.nonempty += 1
                 return finish(node, ctx)
 
             return render_macro
@@ -226,12 +229,17 @@ class Compiler:
             raise self.error(element, "<text> needs variable, macro, term or value")
         form = element.get("form", "long")
         page_format = self.page_range_format
+        # A style that never renders year-suffix gets it after its citation-label (or first year).
+        label_suffix = variable == "citation-label" and not self.uses_year_suffix
 
         def render_variable(ctx: Ctx) -> Node | None:
             ctx.called += 1
             value = text_variable(ctx, variable, form, page_format)
             if value is None:
                 return None
+            if label_suffix and ctx.disamb.year_suffix and "year-suffix" not in ctx.suppressed:
+                value = Rich([value, ctx.disamb.year_suffix])
+                ctx.suppressed.add("year-suffix")
             ctx.nonempty += 1
             if ctx.substituting:
                 ctx.suppressed.add(variable)

@@ -171,7 +171,12 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
         if tail:
             name["given"] = " ".join(words)
             name["dropping-particle"] = " ".join(tail)
-    if given and "suffix" not in name and ", " in name.get("given", ""):
+    if given and "suffix" not in name and ",!" in name.get("given", ""):
+        first, _, rest = name["given"].partition(",!")
+        name["given"] = first.strip()
+        name["suffix"] = rest.strip()
+        name["comma-suffix"] = True
+    elif given and "suffix" not in name and ", " in name.get("given", ""):
         first, _, rest = name["given"].partition(", ")
         if rest and rest.startswith("!"):
             name["given"] = first
@@ -183,6 +188,24 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     if not family and not given:
         return None
     return name
+
+
+def trigraph(item: dict[str, Any]) -> str:
+    """citeproc-js's default citation-label: ``Aaaa00`` (one author), ``AaAa00`` (two), ``AAAA00`` (more)."""
+    names = item.get("author") or item.get("editor") or []
+    families = [str(name.get("family") or name.get("literal") or "") for name in names]
+    families = [family for family in families if family]
+    date = item.get("issued")
+    year = f"{date.parts[0][0] % 100:02d}" if isinstance(date, DateValue) and date.parts else ""
+    if not families:
+        return ""
+    if len(families) == 1:
+        letters = families[0][:4]
+    elif len(families) == 2:  # noqa: PLR2004
+        letters = families[0][:2] + families[1][:2]
+    else:
+        letters = "".join(family[:1] for family in families[:4])
+    return letters + year
 
 
 def prepare_item(raw: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
@@ -215,6 +238,10 @@ def prepare_item(raw: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         item["title-short"] = raw["shortTitle"]
     if "container-title-short" not in item and isinstance(raw.get("journalAbbreviation"), str):
         item["container-title-short"] = raw["journalAbbreviation"]
+    if "citation-label" not in item:
+        label = trigraph(item)
+        if label:
+            item["citation-label"] = label
     if "page" in item and "page-first" not in item:
         first = re.match(r"\s*([^\s,\-–&]+)", item["page"])
         if first:
