@@ -314,7 +314,7 @@ class Compiler:
                 return None
             ctx.nonempty += 1
             gender = ctx.locale.genders.get(variable, "")
-            text = parse_markup(render_number(str(value), form, ctx.locale, gender))
+            text = render_number(str(value), form, ctx.locale, gender)
             return decorate(text, ctx) if decorate is not None else text
 
         return render

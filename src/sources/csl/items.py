@@ -201,7 +201,7 @@ def trigraph(item: dict[str, Any]) -> str:
         return ""
     if len(families) == 1:
         letters = families[0][:4]
-    elif len(families) == 2:  # noqa: PLR2004
+    elif len(families) == 2:
         letters = families[0][:2] + families[1][:2]
     else:
         letters = "".join(family[:1] for family in families[:4])

@@ -68,7 +68,7 @@ def parse_markup(text: str) -> Node:
                 index += 1
                 continue
             opens = previous.isspace() or previous in "([“‘«\"'" or index == 0
-            if (char == '"' and text.find('"', index + 1) > 0) or (
+            if (char == '"' and not following.isspace() and text.find('"', index + 1) > 0) or (
                 char == "'" and opens and following.isalnum() and _closes(text, index + 1)
             ):
                 flush()

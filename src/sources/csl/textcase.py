@@ -9,8 +9,14 @@ import re
 
 from sources.csl.richtext import Node, Rich
 
+# English words title case leaves in lowercase (citeproc-js's list, which extends the specification's).
 STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet".split()
+    "a about above across afore after against along alongside amid amidst among amongst an and anenst apropos apud "
+    "around as aside astride at athwart atop barring before behind below beneath beside besides between beyond but "
+    "by c ca circa d’ de despite down during et except for forenenst from given in inside into lest like modulo near "
+    "next nor notwithstanding of off on onto or out over per plus qua sans since so than the through throughout "
+    "thru thruout till to toward towards under underneath until unto up upon v v. van versus via vis-à-vis von vs "
+    "vs. with within without yet".split()
 )
 _SPLIT = re.compile(r"(\s+|[-/\u2013\u2014])")
 
