@@ -51,7 +51,18 @@ _LATEX_ESCAPES = {
     "~": "\\textasciitilde{}",
 }
 _LATEX_TABLE = str.maketrans(_LATEX_ESCAPES)
-_HTML_TABLE = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
+# Unicode superscript letters and digits, which HTML output spells as <sup> of the base character
+# (as citeproc-js does, so that fonts without them still show them).
+_SUPERSCRIPTS = dict(
+    zip(
+        "ªº¹²³⁰ⁱ⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿʰʱʲʳʴʵʶʷʸˠˡˢˣˤᴬᴭᴮᴰᴱᴲᴳᴴᴵᴶᴷᴸᴹᴺᴼᴽᴾᴿᵀᵁᵂᵃᵄᵅᵆᵇᵈᵉᵊᵋᵌᵍᵏᵐᵑᵒᵓᵔᵕᵖᵗᵘᵙᵚᵛᵜᵝᵞᵟᵠᵡ",
+        "ao1230i456789+−=()nhɦjrɹɻʁwyɣlsxʕAÆBDEƎGHIJKLMNOȢPRTUWaɐɑᴂbdeəɛɜgkmŋoɔᴖᴗptuᴝɯvᴥβγδφχ",
+        strict=True,
+    )
+)
+_HTML_TABLE = str.maketrans(
+    {"&": "&#38;", "<": "&#60;", ">": "&#62;", **{key: f"<sup>{value}</sup>" for key, value in _SUPERSCRIPTS.items()}}
+)
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-!|~^$@")
 
 

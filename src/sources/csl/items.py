@@ -190,6 +190,32 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     return name
 
 
+_NOTE_FIELD = re.compile(r"\{?:?([a-z][a-z-]{1,40}):\s*+([^\n]+?)\}?\s*$")
+TEXT_VARIABLES = frozenset(
+    "archive archive_location authority call-number collection-title container-title container-title-short "
+    "dimensions DOI edition event event-place genre ISBN ISSN issue jurisdiction language medium number "
+    "number-of-pages original-publisher original-publisher-place original-title page publisher publisher-place "
+    "references section source status title title-short URL version volume".split()
+)
+
+
+def _note_variables(note: str, item: dict[str, Any]) -> None:
+    """Variables given as ``name: value`` lines in the note (as Zotero users do), when not set otherwise."""
+    for line in note.splitlines():
+        match = _NOTE_FIELD.match(line.strip())
+        if match is None:
+            continue
+        name, value = match.group(1), match.group(2).strip()
+        if name in item:
+            continue
+        if name in DATE_VARIABLES:
+            date = parse_raw(value)
+            if date.parts or date.literal:
+                item[name] = date
+        elif name in TEXT_VARIABLES or name.lower() in TEXT_VARIABLES:
+            item[name] = value
+
+
 def trigraph(item: dict[str, Any]) -> str:
     """citeproc-js's default citation-label: ``Aaaa00`` (one author), ``AaAa00`` (two), ``AAAA00`` (more)."""
     names = item.get("author") or item.get("editor") or []
@@ -228,6 +254,8 @@ def prepare_item(raw: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
                 item[key] = value
         else:
             item[key] = value
+    if isinstance(raw.get("note"), str):
+        _note_variables(raw["note"], item)
     item["id"] = str(raw.get("id", ""))
     kind = item.get("type")
     if kind not in ITEM_TYPES:

@@ -93,9 +93,14 @@ class NameFormat:
         self.precedes_et_al = options.get("delimiter-precedes-et-al", "contextual")
         self.precedes_last = options.get("delimiter-precedes-last", "contextual")
         self.et_al_min = _int(options, "et-al-min")
-        self.et_al_use_first = _int(options, "et-al-use-first")
+        # -1: not given (no truncation); 0 is a real value (no names at all).
+        self.et_al_use_first = _int(options, "et-al-use-first") if "et-al-use-first" in options else -1
         self.subsequent_min = _int(options, "et-al-subsequent-min") or self.et_al_min
-        self.subsequent_use_first = _int(options, "et-al-subsequent-use-first") or self.et_al_use_first
+        self.subsequent_use_first = (
+            _int(options, "et-al-subsequent-use-first")
+            if "et-al-subsequent-use-first" in options
+            else self.et_al_use_first
+        )
         self.use_last = options.get("et-al-use-last") == "true"
         self.form = options.get("form", "long")
         self.initialize = options.get("initialize", "true") != "false"
@@ -186,7 +191,7 @@ class NameFormat:
     def shown(self, count: int, ctx: Ctx) -> int:
         """How many names of a list of ``count`` are shown before et-al."""
         minimum, first = self.limits(ctx)
-        if minimum and count >= minimum:
+        if minimum and first >= 0 and count >= minimum:
             shown = first
             if ctx.mode == "citation" and ctx.disamb.names_shown > shown:
                 shown = ctx.disamb.names_shown
