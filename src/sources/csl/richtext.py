@@ -188,11 +188,19 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
 PUNCTUATION = ".,;:!?"
 
 
+# When output ending in punctuation ``left`` meets output starting with ``right`` (citeproc-js's table):
+# ABSORBED pairs keep ``left`` only, REPLACED pairs keep ``right`` only, others keep both.
+ABSORBED = frozenset(
+    [(left, ":") for left in ":;!?"]
+    + [(left, ".") for left in ":.;!?"]
+    + [(";", ";"), ("!", "!"), ("?", "?"), (",", ",")]
+)
+REPLACED = frozenset([(":", "!"), (";", "!"), (":", "?"), (";", "?")])
+
+
 def _absorbs(left: str, right: str) -> bool:
     """Whether punctuation ``left`` at the end of a text makes punctuation ``right`` after it redundant."""
-    if left == right:
-        return left in PUNCTUATION
-    return right == "." and left in "!?"
+    return (left, right) in ABSORBED
 
 
 def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
@@ -226,8 +234,12 @@ def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
     first = value[0]
     if first not in PUNCTUATION:
         return value
-    if previous and previous[-1] in PUNCTUATION and _absorbs(previous[-1], first):
-        return value[1:]
+    if previous and previous[-1] in PUNCTUATION:
+        if _absorbs(previous[-1], first):
+            return value[1:]
+        if (previous[-1], first) in REPLACED:
+            out[index] = ("t", previous[:-1] + first)
+            return value[1:]
     if quote_at >= 0 and inside_quotes and first in ".," and index >= 0 and out[index][0] == "t":
         if previous and previous[-1] in "!?" and first == ",":
             out[index] = ("t", previous + first)
