@@ -232,20 +232,24 @@ def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
         if not value:
             return value
     first = value[0]
-    if first not in PUNCTUATION:
+    if first not in PUNCTUATION or not previous:
         return value
-    if previous and previous[-1] in PUNCTUATION:
-        if _absorbs(previous[-1], first):
+    last = previous[-1]
+    # With the locale's punctuation-in-quote, periods, commas, ! and ? go inside a closing quote.
+    moves_in = quote_at >= 0 and inside_quotes and first in ".,!?"
+    if quote_at >= 0 and not moves_in:
+        return value[1:] if last in PUNCTUATION and _absorbs(last, first) else value
+    if last in PUNCTUATION:
+        if _absorbs(last, first):
             return value[1:]
-        if (previous[-1], first) in REPLACED:
+        if (last, first) in REPLACED:
+            if previous == last and not moves_in:
+                # A lone mark replaced: the new one may in turn belong inside a quote before it.
+                del out[index]
+                return _merge_left(out, value, inside_quotes)
             out[index] = ("t", previous[:-1] + first)
             return value[1:]
-    if quote_at >= 0 and inside_quotes and first in ".," and index >= 0 and out[index][0] == "t":
-        if previous and previous[-1] in "!?" and first == ",":
-            out[index] = ("t", previous + first)
-            return value[1:]
-        if previous and previous[-1] in ".,!?":
-            return value[1:]
+    if moves_in:
         out[index] = ("t", previous + first)
         return value[1:]
     return value
