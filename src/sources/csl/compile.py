@@ -257,6 +257,10 @@ class Compiler:
             parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
+            if ctx.called == called:
+                # A group of terms and values that renders counts as non-empty for an enclosing group.
+                ctx.called += 1
+                ctx.nonempty += 1
             node: Node = Rich(join(parts, delimiter))
             return decorate(node, ctx) if decorate is not None else node
 
@@ -435,12 +439,16 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
     text = str(value)
     if "\\-" in text:
         return parse_markup(text.replace("\\-", "-"))
+    if variable == "locator":
+        text = text.strip()
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if page_format:
             text = page_range(text, page_format, delimiter)
         elif is_numeric(text):
-            text = text.replace("-", delimiter)
+            text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)
+    elif variable == "locator" and is_numeric(text):
+        text = render_number(text, "numeric", ctx.locale)
     if variable in DATE_VARIABLES:
         return None
     if variable in ("URL", "DOI", "PMID", "PMCID"):

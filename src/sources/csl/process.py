@@ -73,8 +73,19 @@ class Run:
             self._probes[key] = found
         return found
 
-    def output(self, node: Node) -> str:
-        return render_tokens(flatten(node, self.quotes), self.fmt)
+    def output(self, node: Node, trim: bool = False) -> str:
+        """The node in the output format; ``trim`` drops whitespace at the end (of a right-inline block)."""
+        tokens = flatten(node, self.quotes)
+        if trim:
+            for index in range(len(tokens) - 1, -1, -1):
+                kind, value = tokens[index]
+                if kind == "t":
+                    tokens[index] = (kind, value.rstrip())
+                    if tokens[index][1]:
+                        break
+                elif kind not in ("c", "dc"):
+                    break
+        return render_tokens(tokens, self.fmt)
 
     # -- the run ------------------------------------------------------------------------------------------
     def run(
@@ -218,7 +229,7 @@ class Run:
                 node = Rich([node], None, section.prefix, section.suffix)
             if section.decorate is not None:
                 node = section.decorate(node, ctx)
-            out.append((item_id, self.output(node)))
+            out.append((item_id, self.output(node, trim=bool(second_field))))
         return out
 
 
