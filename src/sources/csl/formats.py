@@ -89,6 +89,8 @@ def _html_open(value: str) -> str:
     tag = _HTML_TAGS.get(value)
     if tag:
         return tag[0]
+    if value == "vertical-align:baseline":
+        return '<span style="baseline">'
     return f'<span style="{value};">'
 
 

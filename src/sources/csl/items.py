@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from sources.csl.context import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES
-from sources.csl.markup import apostrophes
 
 _MONTHS = {
     name: number
@@ -135,7 +134,7 @@ def parse_date(value: Any) -> DateValue | None:
 
 
 _HYPHEN_PARTICLE = re.compile(r"([a-z]{1,4}-)(.+)")
-_PARTICLE = re.compile(r"((?:[a-z\u00e0-\u00ff]++[\s'’]++)++)(.+)")
+_PARTICLE = re.compile(r"((?:’?[a-z\u00e0-\u00ff]++[\s’]++)++)(.+)")
 
 
 def prepare_name(raw: Any) -> dict[str, Any] | None:
@@ -149,7 +148,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     }
     for key in ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"):
         if key in name:
-            name[key] = apostrophes(str(name[key]))
+            name[key] = str(name[key]).replace("'", "’")
     if "literal" in name:
         return name
     if name.get("parse-names") in (False, "false"):
@@ -160,7 +159,10 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     elif family and "non-dropping-particle" not in name:
         match = _PARTICLE.match(family) or _HYPHEN_PARTICLE.match(family)
         if match and match.group(2)[:1].isupper():
-            name["non-dropping-particle"] = match.group(1).strip()
+            particle = match.group(1).rstrip()
+            # "de’ Frinkle" keeps its space; "d’Wander" has none.
+            spaced = particle.endswith("’") and match.group(1) != particle
+            name["non-dropping-particle"] = particle + (" " if spaced else "")
             name["family"] = match.group(2)
     given = name.get("given", "")
     if given and "dropping-particle" not in name:

@@ -19,6 +19,8 @@ _TAGS: dict[str, dict[str, str]] = {
         "font-variant": "normal",
     },
 }
+# Typographic quotation marks in the data flip with the style's quotes too.
+_TYPOGRAPHIC = {"“": "”", "‘": "’"}
 _CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sc>": "</sc>", "<sup>": "</sup>", "<sub>": "</sub>"}
 
 
@@ -28,7 +30,7 @@ def parse_markup(text: str) -> Node:
     Straight double quotes, and single quotes that open a word and close later, become quotes that
     flip with the style's; any other straight single quote is an apostrophe.
     """
-    if "<" not in text and '"' not in text and "'" not in text:
+    if "<" not in text and '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
         return text
     root = Rich([])
     stack: list[tuple[Rich, str]] = [(root, "")]
@@ -56,6 +58,22 @@ def parse_markup(text: str) -> Node:
                 else:
                     stack.pop()
                 index += len(tag)
+                continue
+        elif char in _TYPOGRAPHIC or (char in "”’" and stack[-1][1] == char):
+            following = text[index + 1] if index + 1 < length else " "
+            if char in _TYPOGRAPHIC and _TYPOGRAPHIC[char] in text[index + 1 :]:
+                flush()
+                node = Rich([], quotes=True)
+                node.single = char == "‘"
+                stack[-1][0].children.append(node)
+                stack.append((node, _TYPOGRAPHIC[char]))
+                index += 1
+                continue
+            if char in "”’" and not following.isalnum():
+                flush()
+                node, _ = stack.pop()
+                node.quoted_text = following in ".,;:!?"
+                index += 1
                 continue
         elif char in "\"'":
             previous = text[index - 1] if index else " "

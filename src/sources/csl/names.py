@@ -70,7 +70,7 @@ def _space_join(*parts: str) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not out.endswith(("'", "’", "-")):
+        if out and not out.endswith(("'", "’", "-", " ")):
             out += " "
         out += part
     return out

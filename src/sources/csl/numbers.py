@@ -122,7 +122,7 @@ def _range(first: str, last: str, fmt: str) -> str:
     if number % 100 < 10:
         return _minimal(first, last, 1)
     short = _minimal(first, last, 2)
-    if fmt != "chicago-16" and len(first) == 4 and len(short) >= 3:  # noqa: PLR2004
+    if fmt != "chicago-16" and len(first) == 4 and len(short) >= 3:
         # The 15th edition's rule: four digits of which three change are all given (1496–1504).
         return last
     return short

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 class Rich:
     """A span of output: children with formatting, quotes, affixes and an optional display block."""
 
-    __slots__ = ("children", "display", "fmt", "nocase", "prefix", "quoted_text", "quotes", "suffix")
+    __slots__ = ("children", "display", "fmt", "nocase", "prefix", "quoted_text", "quotes", "single", "suffix")
 
     def __init__(
         self,
@@ -34,6 +34,8 @@ class Rich:
         self.nocase = nocase
         # Quotes typed in the data: flipped like the style's, but punctuation never moves into them.
         self.quoted_text = False
+        # Single quotes typed in the data: inner quotes where outer ones would be.
+        self.single = False
 
     def __repr__(self) -> str:
         return f"Rich({self.children!r}, {self.fmt!r}, {self.prefix!r}, {self.suffix!r}, q={self.quotes})"
@@ -166,6 +168,8 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
             opened.append((attr, current))
             state[attr] = value
     if node.quotes:
+        if node.single and depth % 2 == 0:
+            depth += 1
         inner = depth % 2 == 1
         tokens.append(("qo", quotes.inner_open if inner else quotes.open))
         depth += 1
