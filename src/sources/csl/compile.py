@@ -149,8 +149,10 @@ class Compiler:
         self.in_progress.discard(key)
 
         def render(ctx: Ctx) -> Node | None:
+            called, nonempty = ctx.called, ctx.nonempty
             parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
-            if not parts:
+            # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
+            if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
             return parts[0] if len(parts) == 1 else Rich(parts)
 
