@@ -234,11 +234,15 @@ class Compiler:
         # A style that never renders year-suffix gets it after its citation-label (or first year).
         label_suffix = variable == "citation-label" and not self.uses_year_suffix
 
+        # An empty year-suffix does not empty its group: it is only known after disambiguation.
+        counts = variable != "year-suffix"
+
         def render_variable(ctx: Ctx) -> Node | None:
-            ctx.called += 1
+            ctx.called += counts
             value = text_variable(ctx, variable, form, page_format)
             if value is None:
                 return None
+            ctx.called += not counts
             if label_suffix and ctx.disamb.year_suffix and "year-suffix" not in ctx.suppressed:
                 value = Rich([value, ctx.disamb.year_suffix])
                 ctx.suppressed.add("year-suffix")
