@@ -120,14 +120,21 @@ class NameFormat:
                     part.get("suffix", ""),
                 )
 
-    def _part(self, which: str, text: str, ctx: Ctx) -> Node:
+    def _part(self, which: str, words: list[str], ctx: Ctx) -> Node:
+        """Name parts (a particle, a family name) formatted one by one; the name-part's affixes around all."""
+        words = [word for word in words if word]
         spec = self.parts.get(which)
-        if spec is None or not text:
-            return text
+        if spec is None:
+            return _space_join(*words)
         _, decorate, prefix, suffix = spec
-        node: Node = text
-        if decorate is not None:
-            node = decorate(node, ctx)
+        children: list[Node] = []
+        previous = ""
+        for word in words:
+            if children and not previous.endswith(("'", "’", "-", " ")):
+                children.append(" ")
+            children.append(decorate(word, ctx) if decorate is not None else word)
+            previous = word
+        node: Node = Rich(children) if len(children) != 1 else children[0]
         if prefix or suffix:
             node = Rich([node], None, prefix, suffix)
         return node
@@ -144,16 +151,13 @@ class NameFormat:
         suffix = name.get("suffix", "")
         form = "long" if level >= 1 else self.form
         if not given or not family:
-            text = family or given
-            return self._part("family" if family else "given", _space_join(ndp, text) if family else text, ctx)
+            return self._part("family", [ndp, family], ctx) if family else self._part("given", [given], ctx)
         if _CJK.search(family + given):
-            return (
-                self._part("family", family, ctx)
-                if form == "short"
-                else Rich([self._part("family", family, ctx), self._part("given", given, ctx)])
-            )
+            if form == "short":
+                return self._part("family", [family], ctx)
+            return Rich([self._part("family", [family], ctx), self._part("given", [given], ctx)])
         if form == "short":
-            return self._part("family", _space_join(ndp, family), ctx)
+            return self._part("family", [ndp, family], ctx)
         if self.initialize_with is not None and level < 2:
             given = initialize(given, self.initialize_with, self.initialize, self.hyphen)
         if sorting:
@@ -163,19 +167,17 @@ class NameFormat:
         if inverted:
             separator = self.sort_separator
             if self.demote == "display-and-sort":
-                head: Node = self._part("family", family, ctx)
-                tail = _space_join(given, dp, ndp)
+                head = self._part("family", [family], ctx)
+                tail = self._part("given", [given, dp, ndp], ctx)
             else:
-                head = self._part("family", _space_join(ndp, family), ctx)
-                tail = _space_join(given, dp)
-            children: list[Node] = [head, separator, self._part("given", tail, ctx)]
+                head = self._part("family", [ndp, family], ctx)
+                tail = self._part("given", [given, dp], ctx)
+            children: list[Node] = [head, separator, tail]
             if suffix:
                 children += [separator, suffix]
             return Rich(children)
-        given_node = self._part("given", _space_join(given, dp), ctx)
-        family_text = _space_join(ndp, family)
         glue = "" if _space_join(given, dp).endswith(("'", "’")) else " "
-        children = [given_node, glue, self._part("family", family_text, ctx)]
+        children = [self._part("given", [given, dp], ctx), glue, self._part("family", [ndp, family], ctx)]
         if suffix:
             children += [", " if name.get("comma-suffix") else " ", suffix]
         return Rich(children)
