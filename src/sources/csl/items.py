@@ -134,7 +134,7 @@ def parse_date(value: Any) -> DateValue | None:
 
 
 _HYPHEN_PARTICLE = re.compile(r"([a-z]{1,4}-)(.+)")
-_PARTICLE = re.compile(r"((?:’?[a-z\u00e0-\u00ff]++[\s’]++)++)(.+)")
+_PARTICLE = re.compile(r"((?:’?[a-z\u00e0-\u00ff.]++[\s’]++)++)(.+)")
 
 
 def prepare_name(raw: Any) -> dict[str, Any] | None:
@@ -192,7 +192,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     return name
 
 
-_NOTE_FIELD = re.compile(r"\{?:?([a-z][a-z-]{1,40}):\s*+([^\n]+?)\}?\s*$")
+_NOTE_FIELD = re.compile(r"\{?:?([a-z][a-z-]{1,40}):[ \t]*+(.+)")
 TEXT_VARIABLES = frozenset(
     "archive archive_location authority call-number collection-title container-title container-title-short "
     "dimensions DOI edition event event-place genre ISBN ISSN issue jurisdiction language medium number "
@@ -207,7 +207,7 @@ def _note_variables(note: str, item: dict[str, Any]) -> None:
         match = _NOTE_FIELD.match(line.strip())
         if match is None:
             continue
-        name, value = match.group(1), match.group(2).strip()
+        name, value = match.group(1), match.group(2).strip().removesuffix("}").strip()
         if name in item:
             continue
         if name in DATE_VARIABLES:
