@@ -119,7 +119,26 @@ def _add_names(
             break
     for item in group:
         state[item].names_shown, state[item].given_levels = best_state[item]
+    _fewest_names(group, state, probe, {item: value[0] for item, value in base.items()})
     return _ambiguous(group, probe)
+
+
+def _fewest_names(group: list[str], state: dict[str, Disamb], probe: Probe, base: dict[str, int]) -> None:
+    """Give each cite the fewest names that set it apart from the others shown with as many names."""
+    chosen = {item: state[item].names_shown for item in group}
+    decided: dict[str, int] = {}
+    for item in group:
+        for count in range(base[item] + 1, chosen[item]):
+            for other in group:
+                state[other].names_shown = max(base[other], count)
+            mine = probe(item)[0]
+            if all(probe(other)[0] != mine for other in group if other != item):
+                decided[item] = count
+                break
+        for other in group:
+            state[other].names_shown = chosen[other]
+    for item, count in decided.items():
+        state[item].names_shown = count
 
 
 def _add_givennames(
