@@ -298,10 +298,18 @@ class Compiler:
             if attr in CONDITIONS
             for value in values.split()
         ]
-        types = {value for value in branch.get("type", "").split()}
-        if match == "any" and types and len(branch.attrib) == 1 + ("match" in branch.attrib):
-            # The commonest test, <if type="a b c" match="any">, is one set lookup.
+        tested = [attr for attr in branch.attrib if attr in CONDITIONS]
+        values = branch.get(tested[0], "").split() if len(tested) == 1 else []
+        # The commonest tests get a direct closure: <if type="a b c">, <if variable="x y" match="any">.
+        if tested == ["type"] and (match == "any" or (match == "all" and len(values) == 1)):
+            types = frozenset(values)
             return lambda ctx: ctx.item.get("type") in types
+        if tested == ["variable"] and (match == "any" or (match == "all" and len(values) == 1)):
+            names = tuple(values)
+            return lambda ctx: any(ctx.variable(name) is not None for name in names)
+        if tested == ["variable"] and match == "none":
+            names = tuple(values)
+            return lambda ctx: all(ctx.variable(name) is None for name in names)
 
         def test(ctx: Ctx) -> bool:
             if match == "any":
