@@ -128,6 +128,26 @@ def _range(first: str, last: str, fmt: str) -> str:
     return short
 
 
+def _split_prefix(text: str) -> tuple[str, str]:
+    """``"8n1568"`` → ``("8n", "1568")``: whatever precedes the final digits, and the digits."""
+    digits = len(text) - len(text.rstrip("0123456789"))
+    return text[: len(text) - digits], text[len(text) - digits :]
+
+
+def _prefixed_range(first: str, last: str, fmt: str, delimiter: str, separator: str) -> list[str]:
+    """The end of one range: numbers with the same prefix (or none) are formatted, roman numerals get the
+    dash, anything else keeps its hyphen."""
+    (prefix, digits), (end_prefix, end_digits) = _split_prefix(first), _split_prefix(last)
+    if not digits and not end_digits:
+        return [delimiter, last]
+    if not digits or not end_digits or (end_prefix and end_prefix != prefix) or (prefix and not end_prefix):
+        return [separator, last]
+    formatted = _range(digits, end_digits, fmt) if fmt else end_digits
+    if fmt == "expanded" and prefix:
+        formatted = prefix + formatted
+    return [delimiter, formatted]
+
+
 def page_range(value: str, fmt: str, delimiter: str) -> str:
     """Page ranges in a page-range-format (expanded, minimal, minimal-two, chicago), with the locale's dash."""
     pieces = split_numbers(value)
@@ -139,9 +159,7 @@ def page_range(value: str, fmt: str, delimiter: str) -> str:
         separator = pieces[index]
         following = pieces[index + 1] if index + 1 < len(pieces) else ""
         if separator in "-–":
-            previous = pieces[index - 1]
-            out.append(delimiter)
-            out.append(_range(previous, following, fmt) if fmt else following)
+            out.extend(_prefixed_range(pieces[index - 1], following, fmt, delimiter, separator))
         else:
             out.append(", " if separator == "," else " & ")
             out.append(following)
