@@ -53,7 +53,8 @@ class Style:
 
     def locale(self, lang: str | None, warnings: list[str]) -> Locale:
         tag = lang or self.default_locale or "en-US"
-        if not known_locale(tag):
+        styled = {element.get("{http://www.w3.org/XML/1998/namespace}lang") for element in self.locales}
+        if not known_locale(tag) and tag not in styled and tag.split("-")[0] not in styled:
             warnings.append(f"unknown locale {tag!r}: using en-US")
             tag = "en-US"
         found = self._locales.get(tag)

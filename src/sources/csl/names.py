@@ -332,7 +332,15 @@ def compile_names(
                 node = fallback(ctx)
                 if not is_empty(node):
                     assert node is not None
-                    return decorate(node, ctx) if decorate is not None else node
+                    node = decorate(node, ctx) if decorate is not None else node
+                    if not ctx.first_names and ctx.mode != "sort":
+                        # What stands in for the author is the author, for substitution and suppression.
+                        node = Rich([node])
+                        ctx.first_names.append(node)
+                        ctx.names_key = plain(node)
+                        if ctx.suppress_author:
+                            return None
+                    return node
                 ctx.suppressed = before
             return None
         if ctx.substituting:
@@ -346,6 +354,7 @@ def compile_names(
             return str(count)
         outputs: list[Node] = []
         bare: list[str] = []
+        registered: list[Node] = []
         et_al = et_al_node(ctx)
         for variable, names in lists:
             lookup = "editor" if variable == "editortranslator" else variable
@@ -355,6 +364,10 @@ def compile_names(
             if fmt.decorate is not None and ctx.mode != "sort":
                 node = fmt.decorate(node, ctx)
             bare.append(plain(node))
+            if not ctx.first_names and not registered and ctx.mode != "sort":
+                # The names without their label: what subsequent-author-substitute replaces.
+                node = Rich([node])
+                registered.append(node)
             if label is not None and ctx.mode != "sort":
                 term = label_node(variable, len(names), ctx)
                 if term is not None:
@@ -367,9 +380,8 @@ def compile_names(
         result: Node = Rich(join(outputs, names_delimiter)) if len(outputs) > 1 else outputs[0]
         if decorate is not None:
             result = decorate(result, ctx)
-        if not ctx.first_names and ctx.mode != "sort":
-            result = Rich([result])
-            ctx.first_names.append(result)
+        if registered:
+            ctx.first_names.append(registered[0])
             ctx.names_key = "\u0001".join(bare)
             if ctx.suppress_author:
                 return None
