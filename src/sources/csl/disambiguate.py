@@ -3,7 +3,7 @@ year-suffixes — in the order CSL gives, each step only for cites still ambiguo
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -110,7 +110,8 @@ def _add_names(
         for item in group:
             state[item].names_shown = max(base[item][0], count)
         if add_given:
-            _add_givennames(group, state, probe, max_level, primary, count)
+            # Names shown before were tried already: expand the newly shown one.
+            _add_givennames(group, state, probe, max_level, primary, count, start=count - 1)
         distinct = _distinct(group, probe)
         if distinct > best:
             best = distinct
@@ -127,28 +128,31 @@ def _fewest_names(group: list[str], state: dict[str, Disamb], probe: Probe, base
     """Give each cite the fewest names that set it apart from the others shown with as many names."""
     chosen = {item: state[item].names_shown for item in group}
     decided: dict[str, int] = {}
-    for item in group:
-        for count in range(base[item] + 1, chosen[item]):
-            for other in group:
-                state[other].names_shown = max(base[other], count)
-            mine = probe(item)[0]
-            if all(probe(other)[0] != mine for other in group if other != item):
+    for count in range(1, max(chosen.values(), default=0)):
+        for item in group:
+            state[item].names_shown = max(base[item], count)
+        texts = Counter(probe(item)[0] for item in group)
+        for item in group:
+            if item not in decided and base[item] < count < chosen[item] and texts[probe(item)[0]] == 1:
                 decided[item] = count
-                break
-        for other in group:
-            state[other].names_shown = chosen[other]
-    for item, count in decided.items():
-        state[item].names_shown = count
+    for item in group:
+        state[item].names_shown = decided.get(item, chosen[item])
 
 
 def _add_givennames(
-    group: list[str], state: dict[str, Disamb], probe: Probe, max_level: int, primary_only: bool, width: int = 0
+    group: list[str],
+    state: dict[str, Disamb],
+    probe: Probe,
+    max_level: int,
+    primary_only: bool,
+    width: int = 0,
+    start: int = 0,
 ) -> list[list[str]]:
     """Expand given names one name at a time, keeping only the expansions that separate cites."""
     current = group
     if not width:
         width = max((len(names) for item in current for _, names in probe(item)[1][:1]), default=0)
-    for index in range(1 if primary_only else width):
+    for index in range(start, 1 if primary_only else width):
         for level in range(1, max_level + 1):
             before = _distinct(current, probe)
             saved = {item: dict(state[item].given_levels) for item in current}
