@@ -69,3 +69,13 @@ def test_nocase_spans_keep_their_case() -> None:
     layout = '<text variable="title" text-case="lowercase"/>'
     entry = bib(layout, [{"id": "a", "title": 'The <span class="nocase">UNESCO</span> Report'}])
     assert entry == ["the UNESCO report"]
+
+
+def test_a_group_delimiter_separates_the_pieces_of_a_choose_but_not_of_a_macro() -> None:
+    item = {"id": "a", "title": "T", "publisher": "P", "publisher-place": "Q"}
+    choose = '<choose><if variable="title"><text variable="publisher-place"/><text variable="publisher"/></if></choose>'
+    assert bib(f'<group delimiter=": ">{choose}</group>', [item]) == ["Q: P"]
+    macro = f'<macro name="m">{choose}</macro>'
+    assert bib('<group delimiter=": "><text macro="m"/><text variable="title"/></group>', [item], macros=macro) == [
+        "QP: T"
+    ]

@@ -15,7 +15,7 @@ from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number
-from sources.csl.richtext import Node, Rich, TermText, join
+from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
@@ -154,7 +154,10 @@ class Compiler:
             # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
-            return parts[0] if len(parts) == 1 else Rich(parts)
+            if len(parts) == 1 and not isinstance(parts[0], Branch):
+                return parts[0]
+            # A macro's output is one piece for its group, whatever choose it holds.
+            return Rich(spread(parts))
 
         self.compiled[key] = render
         return render
@@ -267,7 +270,7 @@ class Compiler:
                 # A group of terms and values that renders counts as non-empty for an enclosing group.
                 ctx.called += 1
                 ctx.nonempty += 1
-            node: Node = Rich(join(parts, delimiter))
+            node: Node = Rich(join(spread(parts), delimiter))
             return decorate(node, ctx) if decorate is not None else node
 
         return render
@@ -284,7 +287,7 @@ class Compiler:
             for test, body in branches:
                 if test(ctx):
                     parts = [node for node in (child(ctx) for child in body) if node is not None and node != ""]
-                    return Rich(parts) if parts else None
+                    return Branch(parts) if parts else None
             return None
 
         return render

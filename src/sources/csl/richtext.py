@@ -44,6 +44,25 @@ class Rich:
 Node = Rich | str
 
 
+class Branch(Rich):
+    """The output of a <choose>: its pieces count as separate children of an enclosing group's delimiter."""
+
+    __slots__ = ()
+
+
+def spread(parts: list[Node]) -> list[Node]:
+    """Pieces for a delimiter, with the pieces of a choose standing on their own."""
+    if not any(isinstance(part, Branch) for part in parts):
+        return parts
+    out: list[Node] = []
+    for part in parts:
+        if isinstance(part, Branch):
+            out.extend(spread(part.children))
+        else:
+            out.append(part)
+    return out
+
+
 class TermText(str):
     """Text that came from a locale term: a note citation starting with one is capitalized."""
 
