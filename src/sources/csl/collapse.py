@@ -26,11 +26,14 @@ def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimite
     if collapse.startswith("year") or options.get("cite-group-delimiter"):
         return _years(present, options, delimiter, after, run)
     out: list[Node] = []
+    previous_suffix = ""
     for cite, node, _ in present:
         assert node is not None
         if out and str(cite.get("prefix") or "")[:1] not in PREFIX_PUNCTUATION:
-            out.append(delimiter)
+            # A cite suffix ending in punctuation takes the place of the delimiter's own.
+            out.append(delimiter.lstrip(",.;:") if previous_suffix[-1:] in PREFIX_PUNCTUATION else delimiter)
         out.append(run.with_affixes(cite, node))
+        previous_suffix = str(cite.get("suffix") or "").rstrip()
     return out
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sources.csl.context import Ctx
 from sources.csl.decorate import Decorator, decorator, formatting, is_empty
+from sources.csl.markup import parse_markup
 from sources.csl.richtext import Node, Rich, join, plain
 
 Render = Callable[[Ctx], Node | None]
@@ -125,14 +126,16 @@ class NameFormat:
         words = [word for word in words if word]
         spec = self.parts.get(which)
         if spec is None:
-            return _space_join(*words)
+            joined = _space_join(*words)
+            return parse_markup(joined) if "<" in joined else joined
         _, decorate, prefix, suffix = spec
         children: list[Node] = []
         previous = ""
         for word in words:
             if children and not previous.endswith(("'", "’", "-", " ")):
                 children.append(" ")
-            children.append(decorate(word, ctx) if decorate is not None else word)
+            piece = parse_markup(word) if "<" in word else word
+            children.append(decorate(piece, ctx) if decorate is not None else piece)
             previous = word
         node: Node = Rich(children) if len(children) != 1 else children[0]
         if prefix or suffix:
@@ -143,7 +146,7 @@ class NameFormat:
         """One name in this format; ``level`` 1 and 2 are the disambiguation steps (initials, full given)."""
         literal = name.get("literal")
         if literal:
-            return str(literal)
+            return parse_markup(str(literal))
         family = name.get("family", "")
         given = name.get("given", "")
         ndp = name.get("non-dropping-particle", "")
