@@ -105,8 +105,11 @@ def run_fixture(fixture: Fixture) -> str:
             earlier = style.render(fixture.input, states[-2], format="html")
             before = {c["citationID"]: text for c, text in zip(states[-2], earlier.citations, strict=True)}
         lines = []
+        last = fixture.citations[-1][0]["citationID"]
         for index, (citation, text) in enumerate(zip(final, result.citations, strict=True)):
-            mark = ".." if before.get(citation["citationID"]) == text else ">>"
+            # processCitationCluster returns the citation it was given and those whose output changed.
+            touched = citation["citationID"] == last or before.get(citation["citationID"]) != text
+            mark = ">>" if touched else ".."
             lines.append(f"{mark}[{index}] {text}")
         return "\n".join(lines)
     clusters = fixture.citation_items
