@@ -148,7 +148,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     }
     for key in ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"):
         if key in name:
-            name[key] = str(name[key]).replace("'", "’")
+            name[key] = str(name[key]).replace("'", "’").strip()
     if "literal" in name:
         return name
     if name.get("parse-names") in (False, "false"):

@@ -121,22 +121,25 @@ class NameFormat:
                     part.get("suffix", ""),
                 )
 
-    def _part(self, which: str, words: list[str], ctx: Ctx) -> Node:
-        """Name parts (a particle, a family name) formatted one by one; the name-part's affixes around all."""
+    def _part(self, which: str, words: list[str], ctx: Ctx, tail: str = "", head: str = "") -> Node:
+        """Name parts (a particle, a family name) formatted one by one; the name-part's affixes around all,
+        enclosing ``head`` (a dropping particle) and ``tail`` (a suffix), which it does not format."""
         words = [word for word in words if word]
         spec = self.parts.get(which)
         if spec is None:
-            joined = _space_join(*words)
+            joined = _space_join(head, *words) + tail
             return parse_markup(joined) if "<" in joined else joined
         _, decorate, prefix, suffix = spec
-        children: list[Node] = []
-        previous = ""
+        children: list[Node] = [head] if head else []
+        previous = head
         for word in words:
             if children and not previous.endswith(("'", "’", "-", " ")):
                 children.append(" ")
             piece = parse_markup(word) if "<" in word else word
             children.append(decorate(piece, ctx) if decorate is not None else piece)
             previous = word
+        if tail:
+            children.append(tail)
         node: Node = Rich(children) if len(children) != 1 else children[0]
         if prefix or suffix:
             node = Rich([node], None, prefix, suffix)
@@ -179,11 +182,9 @@ class NameFormat:
             if suffix:
                 children += [separator, suffix]
             return Rich(children)
-        glue = "" if _space_join(given, dp).endswith(("'", "’")) else " "
-        children = [self._part("given", [given, dp], ctx), glue, self._part("family", [ndp, family], ctx)]
-        if suffix:
-            children += [", " if name.get("comma-suffix") else " ", suffix]
-        return Rich(children)
+        # In display order the family part encloses the particles before it and the suffix after it.
+        tail = ((", " if name.get("comma-suffix") else " ") + suffix) if suffix else ""
+        return Rich([self._part("given", [given], ctx), " ", self._part("family", [ndp, family], ctx, tail, dp)])
 
     def limits(self, ctx: Ctx) -> tuple[int, int]:
         if ctx.mode == "sort" and ctx.sort_names is not None:
