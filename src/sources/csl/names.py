@@ -53,6 +53,10 @@ def initialize(given: str, with_: str, all_words: bool, hyphen: bool) -> str:
         word = token.rstrip(".")
         if not word:
             continue
+        if out.endswith("-") and word[:1].islower():
+            # A lowercase part after a hyphen ("G-ping") is part of the syllable, not a name.
+            out = out[:-1]
+            continue
         if word[:1].islower() and len(word) > 1:
             if out and not out.endswith(" "):
                 out += " "
@@ -325,7 +329,8 @@ def compile_names(
             value = ctx.variable(variable)
             if isinstance(value, list) and value:
                 lists.append((variable, value))
-        if len(lists) > 1 and {v for v, _ in lists} >= {"editor", "translator"}:
+        combined = ctx.locale.term("editortranslator", label_form) if label is not None else "x"
+        if len(lists) > 1 and combined and {v for v, _ in lists} >= {"editor", "translator"}:
             editors = dict(lists)["editor"]
             if editors == dict(lists)["translator"]:
                 lists = [(v, names) for v, names in lists if v != "translator"]
