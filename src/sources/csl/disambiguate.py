@@ -89,6 +89,8 @@ def disambiguate(
     if options.get("disambiguate-add-year-suffix") == "true":
         rank = {item: index for index, item in enumerate(order)}
         for group in groups:
+            if any(state[item].year_suffix for item in group):
+                continue
             for index, item in enumerate(sorted(group, key=lambda item: rank.get(item, len(rank)))):
                 state[item].year_suffix = _suffix(index)
 

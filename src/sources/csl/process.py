@@ -39,6 +39,7 @@ class Run:
         self.uses_condition = uses_condition
         self.warnings = warnings
         self.state: dict[str, Disamb] = {}
+        self._probe_position = 0
         self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
@@ -63,12 +64,14 @@ class Run:
         return node, ctx
 
     def probe(self, item_id: str) -> tuple[str, list[tuple[str, list[dict[str, Any]]]]]:
-        """An item's first-position cite as text, with its name lists, for disambiguation (memoized per state)."""
+        """An item's cite as text (first position, or subsequent in the second pass), with its name lists,
+        for disambiguation (memoized per state)."""
         state = self.state.setdefault(item_id, Disamb())
-        key = (item_id, state.names_shown, tuple(sorted(state.given_levels.items())), state.condition)
+        position = self._probe_position
+        key = (item_id, state.names_shown, tuple(sorted(state.given_levels.items())), state.condition, position)
         found = self._probes.get(key)
         if found is None:
-            node, ctx = self.render_cite(item_id, {})
+            node, ctx = self.render_cite(item_id, {"position": position} if position else {})
             found = (plain(node), ctx.name_lists)
             self._probes[key] = found
         return found
@@ -102,6 +105,12 @@ class Run:
         near = int(options.get("near-note-distance", "5") or 5)
         assign_positions(clusters, near)
         disambiguate(registered, self.state, self.probe, options, order, self.uses_condition)
+        # Cites in their subsequent form must be told apart too (short forms, et-al-subsequent-*).
+        later = list(dict.fromkeys(cite["id"] for _, cites in clusters for cite in cites if cite.get("position")))
+        if len(later) > 1:
+            self._probe_position = 1
+            disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
+            self._probe_position = 0
         citations = [self.cluster(cites) for _, cites in clusters]
         entries = self.entries([item for item in order if item in set(bibliography_ids)])
         return citations, entries
