@@ -92,9 +92,11 @@ def _render_part(part: Part, parts: list[int], season: int, ctx: Ctx, prefix: bo
 def _render_span(
     chosen: list[Part], parts: list[int], season: int, ctx: Ctx, delimiter: str, first: bool, last: bool
 ) -> list[Node]:
+    # Parts with nothing to show (a missing day) do not count for where affixes are kept.
+    present = [part for part in chosen if _part_text(part, parts, season, ctx)]
     out: list[Node] = []
-    for index, part in enumerate(chosen):
-        node = _render_part(part, parts, season, ctx, index > 0 or first, index < len(chosen) - 1 or last)
+    for index, part in enumerate(present):
+        node = _render_part(part, parts, season, ctx, index > 0 or first, index < len(present) - 1 or last)
         if node is not None:
             if out and delimiter:
                 out.append(delimiter)
