@@ -30,6 +30,9 @@ def parse_markup(text: str) -> Node:
     Straight double quotes, and single quotes that open a word and close later, become quotes that
     flip with the style's; any other straight single quote is an apostrophe.
     """
+    if "«" in text or "»" in text:
+        # French guillemets take narrow no-break spaces inside.
+        text = text.replace("« ", "«\u202f").replace(" »", "\u202f»")
     if "<" not in text and '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
         return text
     root = Rich([])
@@ -78,7 +81,7 @@ def parse_markup(text: str) -> Node:
         elif char in "\"'":
             previous = text[index - 1] if index else " "
             following = text[index + 1] if index + 1 < length else " "
-            if stack[-1][1] == char and (char == '"' or not previous.isspace()):
+            if stack[-1][1] == char and not previous.isspace() and not following.isalnum():
                 flush()
                 node, _ = stack.pop()
                 # Punctuation typed right after the closing quote stays outside it.

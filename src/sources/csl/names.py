@@ -188,7 +188,9 @@ class NameFormat:
             return Rich(children)
         # In display order the family part encloses the particles before it and the suffix after it.
         tail = ((", " if name.get("comma-suffix") else " ") + suffix) if suffix else ""
-        return Rich([self._part("given", [given], ctx), " ", self._part("family", [ndp, family], ctx, tail, dp)])
+        given_suffix = self.parts.get("given", (None, None, "", ""))[3]
+        glue = "" if given_suffix[-1:].isspace() else " "
+        return Rich([self._part("given", [given], ctx), glue, self._part("family", [ndp, family], ctx, tail, dp)])
 
     def limits(self, ctx: Ctx) -> tuple[int, int]:
         if ctx.mode == "sort" and ctx.sort_names is not None:
