@@ -112,6 +112,7 @@ def _skip(node: Node, state: _State) -> None:
         if node.strip():
             state.first = False
             state.index += _count_words(node)
+            state.after_colon = node.rstrip().endswith((":", ".", "?", "!"))
     else:
         for child in node.children:
             _skip(child, state)
