@@ -60,6 +60,10 @@ _SUPERSCRIPTS = dict(
         strict=True,
     )
 )
+_SUPERSCRIPTS.update(
+    {"℠": "SM", "™": "TM", "ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}
+    | dict(zip("㆒㆓㆔㆕㆖㆗㆘㆙㆚㆛㆜㆝㆞㆟", "一二三四上中下甲乙丙丁天地人", strict=True))
+)
 _HTML_TABLE = str.maketrans(
     {"&": "&#38;", "<": "&#60;", ">": "&#62;", **{key: f"<sup>{value}</sup>" for key, value in _SUPERSCRIPTS.items()}}
 )
