@@ -117,7 +117,8 @@ def run_fixture(fixture: Fixture) -> str:
         result = style.render(fixture.input, clusters, format="html")
         return _bibliography(result.bibliography)
     if clusters is None:
-        clusters = [[{"id": str(item.get("id", number))} for number, item in enumerate(fixture.input, start=1)]]
+        ids = dict.fromkeys(str(item.get("id", number)) for number, item in enumerate(fixture.input, start=1))
+        clusters = [[{"id": item_id} for item_id in ids]]
     result = style.render(fixture.input, clusters, format="html")
     return "\n".join(result.citations)
 

@@ -86,8 +86,9 @@ class Style:
                 reference["id"] = str(number)
             item = prepare_item(reference, warnings)
             if item["id"] in items:
-                warnings.append(f"item {item['id']}: duplicate id, the first one is used")
-                continue
+                # As in citeproc-js, a later definition replaces an earlier one.
+                warnings.append(f"item {item['id']}: duplicate id, the last one is used")
+                del items[item["id"]]
             items[item["id"]] = item
         clusters = _clusters(citations or [], items, warnings)
         run = Run(

@@ -14,7 +14,7 @@ from sources.csl.items import DateValue
 from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
-from sources.csl.numbers import is_numeric, is_plural, page_range, render_number
+from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
 from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
 
@@ -460,7 +460,9 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
         text = text.strip()
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
-        if page_format:
+        if roman_range(text, delimiter):
+            text = roman_range(text, delimiter) or text
+        elif page_format:
             text = page_range(text, page_format, delimiter)
         elif is_numeric(text):
             text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)

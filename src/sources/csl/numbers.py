@@ -45,13 +45,22 @@ def is_numeric(value: str) -> bool:
     return len(pieces) % 2 == 1
 
 
+_ROMAN_RANGE = re.compile(r"([ivxlcdm]++)\s*+[-–]\s*+([ivxlcdm]++)", re.IGNORECASE)
+
+
+def roman_range(value: str, delimiter: str) -> str | None:
+    """A range of roman numerals (``i-ix``) with the range delimiter, or None."""
+    match = _ROMAN_RANGE.fullmatch(value.strip())
+    return f"{match.group(1)}{delimiter}{match.group(2)}" if match else None
+
+
 def is_plural(value: str) -> bool:
     """Whether a number variable holds more than one number (a range or a list: ``2-4``, ``2 and 5``);
     an escaped hyphen (``2\\-4``) joins one number."""
     text = str(value)
     if "\\-" in text:
         return False
-    return len(_DIGITS.findall(text)) > 1
+    return len(_DIGITS.findall(text)) > 1 or _ROMAN_RANGE.fullmatch(text.strip()) is not None
 
 
 def roman(number: int) -> str:
