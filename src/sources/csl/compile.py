@@ -83,7 +83,7 @@ class Compiler:
         children = self.children(layout, name, inherit, None)
 
         def render(ctx: Ctx) -> Node | None:
-            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
             return Rich(parts) if parts else None
 
         sort_element = element.find("sort")
@@ -150,7 +150,7 @@ class Compiler:
 
         def render(ctx: Ctx) -> Node | None:
             called, nonempty = ctx.called, ctx.nonempty
-            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
             # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
@@ -263,7 +263,7 @@ class Compiler:
 
         def render(ctx: Ctx) -> Node | None:
             called, nonempty = ctx.called, ctx.nonempty
-            parts = [node for node in (child(ctx) for child in children) if node is not None and node != ""]
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
             if ctx.called == called:
@@ -286,7 +286,7 @@ class Compiler:
         def render(ctx: Ctx) -> Node | None:
             for test, body in branches:
                 if test(ctx):
-                    parts = [node for node in (child(ctx) for child in body) if node is not None and node != ""]
+                    parts = [node for child in body if (node := child(ctx)) is not None and node != ""]
                     return Branch(parts) if parts else None
             return None
 

@@ -40,6 +40,7 @@ class Run:
         self.warnings = warnings
         self.state: dict[str, Disamb] = {}
         self._probe_position = 0
+        self._first_renders: dict[tuple[Any, ...], tuple[Node | None, Ctx]] = {}
         self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
@@ -66,15 +67,28 @@ class Run:
     def probe(self, item_id: str) -> tuple[str, list[tuple[str, list[dict[str, Any]]]]]:
         """An item's cite as text (first position, or subsequent in the second pass), with its name lists,
         for disambiguation (memoized per state)."""
-        state = self.state.setdefault(item_id, Disamb())
-        position = self._probe_position
-        key = (item_id, state.names_shown, tuple(sorted(state.given_levels.items())), state.condition, position)
+        key = self._state_key(item_id, self._probe_position)
         found = self._probes.get(key)
         if found is None:
-            node, ctx = self.render_cite(item_id, {"position": position} if position else {})
+            node, ctx = self.render_cite(item_id, {"position": self._probe_position} if self._probe_position else {})
             found = (plain(node), ctx.name_lists)
             self._probes[key] = found
+            if not self._probe_position:
+                self._first_renders[key] = (node, ctx)
         return found
+
+    def _state_key(self, item_id: str, position: int) -> tuple[Any, ...]:
+        state = self.state.setdefault(item_id, Disamb())
+        levels = tuple(sorted(state.given_levels.items()))
+        return (item_id, state.names_shown, levels, state.condition, state.year_suffix, position)
+
+    def first_render(self, cite: dict[str, Any]) -> tuple[Node | None, Ctx]:
+        """A plain first cite, reusing its rendering from disambiguation when the state has not changed."""
+        if cite.keys() <= {"id", "position"} and not cite.get("position"):
+            found = self._first_renders.pop(self._state_key(cite["id"], 0), None)
+            if found is not None:
+                return found
+        return self.render_cite(cite["id"], cite)
 
     def output(self, node: Node, trim: bool = False) -> str:
         """The node in the output format; ``trim`` drops whitespace at the end (of a right-inline block)."""
@@ -111,6 +125,7 @@ class Run:
             self._probe_position = 1
             disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
             self._probe_position = 0
+        self._first_renders: dict[tuple[Any, ...], tuple[Node | None, Ctx]] = {}
         citations = [self.cluster(cites) for _, cites in clusters]
         entries = self.entries([item for item in order if item in set(bibliography_ids)])
         return citations, entries
@@ -172,7 +187,10 @@ class Run:
                 if cite.get("author-only")
                 else "normal-cite"
             )
-            node, ctx = self.render_cite(cite["id"], cite, suppress_author=mode == "suppress-author")
+            if mode == "suppress-author":
+                node, ctx = self.render_cite(cite["id"], cite, suppress_author=True)
+            else:
+                node, ctx = self.first_render(cite)
             if mode == "author-only":
                 node = ctx.first_names[0] if ctx.first_names else None
             rendered.append((cite, node, ctx))
