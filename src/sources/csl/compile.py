@@ -270,8 +270,8 @@ class Compiler:
                 # A group of terms and values that renders counts as non-empty for an enclosing group.
                 ctx.called += 1
                 ctx.nonempty += 1
-            node: Node = Rich(join(spread(parts), delimiter))
-            return decorate(node, ctx) if decorate is not None else node
+            joined: Node = Rich(join(spread(parts), delimiter))
+            return decorate(joined, ctx) if decorate is not None else joined
 
         return render
 

@@ -125,7 +125,6 @@ class Run:
             self._probe_position = 1
             disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
             self._probe_position = 0
-        self._first_renders: dict[tuple[Any, ...], tuple[Node | None, Ctx]] = {}
         citations = [self.cluster(cites) for _, cites in clusters]
         entries = self.entries([item for item in order if item in set(bibliography_ids)])
         return citations, entries
