@@ -52,7 +52,10 @@ class Branch(Rich):
 
 def spread(parts: list[Node]) -> list[Node]:
     """Pieces for a delimiter, with the pieces of a choose standing on their own."""
-    if not any(isinstance(part, Branch) for part in parts):
+    for part in parts:
+        if part.__class__ is Branch:
+            break
+    else:
         return parts
     out: list[Node] = []
     for part in parts:
