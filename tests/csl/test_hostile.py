@@ -146,3 +146,9 @@ def test_cli_reports_a_hostile_style_file_as_an_error(tmp_path: Path) -> None:
     done = run_cli("--style", str(path), stdin="{}")
     assert done.returncode == 2
     assert "forbidden XML construct" in done.stderr
+
+
+def test_a_style_loads_from_a_path_object(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csl"
+    path.write_text(style_xml(citation='<text variable="title" prefix="[" suffix="]"/>'), encoding="utf-8")
+    assert render(path, [{"id": "a", "title": "T"}], [[{"id": "a"}]]).citations == ["[T]"]

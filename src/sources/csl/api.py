@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
+from os import PathLike, fspath
 from typing import Any
 
 import attrs
@@ -46,9 +47,9 @@ class Style:
         self._locales: dict[str, Locale] = {}
 
     @classmethod
-    def load(cls, style: str) -> Style:
+    def load(cls, style: str | PathLike[str]) -> Style:
         """A style from a shipped name, a ``.csl`` path or CSL XML text."""
-        root, origin = load_root(style)
+        root, origin = load_root(fspath(style))
         return cls(root, origin)
 
     def locale(self, lang: str | None, warnings: list[str]) -> Locale:
@@ -109,13 +110,13 @@ class Style:
         return Rendered(texts, entries, warnings)
 
 
-def load_style(style: str | Style) -> Style:
+def load_style(style: str | PathLike[str] | Style) -> Style:
     """A compiled style; a :class:`Style` is returned as it is."""
     return style if isinstance(style, Style) else Style.load(style)
 
 
 def render(
-    style: str | Style,
+    style: str | PathLike[str] | Style,
     references: Sequence[Mapping[str, Any]],
     citations: Sequence[Any] | None = None,
     *,
