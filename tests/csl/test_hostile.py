@@ -152,3 +152,10 @@ def test_a_style_loads_from_a_path_object(tmp_path: Path) -> None:
     path = tmp_path / "mine.csl"
     path.write_text(style_xml(citation='<text variable="title" prefix="[" suffix="]"/>'), encoding="utf-8")
     assert render(path, [{"id": "a", "title": "T"}], [[{"id": "a"}]]).citations == ["[T]"]
+
+
+def test_deeply_nested_markup_stays_text_instead_of_exhausting_the_stack() -> None:
+    title = "<i>" * 5000 + "deep" + "</i>" * 5000
+    result = render(style_xml(bibliography='<text variable="title"/>'), [{"id": "a", "title": title}], format="html")
+    [(_, entry)] = result.bibliography
+    assert "deep" in entry and entry.count("<i>") <= 65

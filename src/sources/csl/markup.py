@@ -19,6 +19,8 @@ _TAGS: dict[str, dict[str, str]] = {
         "font-variant": "normal",
     },
 }
+# Deeper markup than this stays literal text (no data needs it; recursion must stay bounded).
+MAX_DEPTH = 64
 # Typographic quotation marks in the data flip with the style's quotes too.
 _TYPOGRAPHIC = {"“": "”", "‘": "’"}
 _CLOSE = {"<i>": "</i>", "<b>": "</b>", "<sc>": "</sc>", "<sup>": "</sup>", "<sub>": "</sub>"}
@@ -35,6 +37,10 @@ def parse_markup(text: str) -> Node:
         text = text.replace("« ", "«\u202f").replace(" »", "\u202f»")
     if "<" not in text and '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
         return text
+    # Where the last closing mark of each kind is: a quote opens only if one can close it
+    # (computed once, so that long runs of quotes stay linear).
+    last_close = {mark: text.rfind(mark) for mark in ('"', "”", "’")}
+    last_close["'"] = _last_single_close(text)
     root = Rich([])
     stack: list[tuple[Rich, str]] = [(root, "")]
     index = 0
@@ -64,7 +70,7 @@ def parse_markup(text: str) -> Node:
                 continue
         elif char in _TYPOGRAPHIC or (char in "”’" and stack[-1][1] == char):
             following = text[index + 1] if index + 1 < length else " "
-            if char in _TYPOGRAPHIC and _TYPOGRAPHIC[char] in text[index + 1 :]:
+            if char in _TYPOGRAPHIC and len(stack) <= MAX_DEPTH and last_close[_TYPOGRAPHIC[char]] > index:
                 flush()
                 node = Rich([], quotes=True)
                 node.single = char == "‘"
@@ -88,9 +94,9 @@ def parse_markup(text: str) -> Node:
                 node.quoted_text = following in ".,;:!?"
                 index += 1
                 continue
-            opens = previous.isspace() or previous in "([“‘«\"'" or index == 0
-            if (char == '"' and not following.isspace() and text.find('"', index + 1) > 0) or (
-                char == "'" and opens and following.isalnum() and _closes(text, index + 1)
+            opens = (previous.isspace() or previous in "([“‘«\"'" or index == 0) and len(stack) <= MAX_DEPTH
+            if (char == '"' and opens and not following.isspace() and last_close['"'] > index) or (
+                char == "'" and opens and following.isalnum() and last_close["'"] > index
             ):
                 flush()
                 node = Rich([], quotes=True)
@@ -112,23 +118,23 @@ def parse_markup(text: str) -> Node:
     return root
 
 
-def _closes(text: str, start: int) -> bool:
-    """Whether a single quote after ``start`` can close a quotation (ends a word, not an apostrophe)."""
-    position = start
-    while True:
-        found = text.find("'", position)
-        if found < 0:
-            return False
-        after = text[found + 1] if found + 1 < len(text) else " "
+def _last_single_close(text: str) -> int:
+    """The position of the last straight single quote that can close a quotation (not before a letter)."""
+    position = text.rfind("'")
+    while position >= 0:
+        after = text[position + 1] if position + 1 < len(text) else " "
         if not after.isalnum():
-            return True
-        position = found + 1
+            return position
+        position = text.rfind("'", 0, position)
+    return -1
 
 
 def _match_tag(text: str, index: int, stack: list[tuple[Rich, str]]) -> tuple[str, bool] | None:
     closing = stack[-1][1]
     if closing and closing not in ("'", '"') and text.startswith(closing, index):
         return closing, False
+    if len(stack) > MAX_DEPTH:
+        return None
     for tag in _TAGS:
         if text.startswith(tag, index):
             return tag, True
