@@ -166,6 +166,9 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
             tokens.append(("t", node))
         return
     if node.display:
+        if not any(leaves(node)):
+            # A block emptied after rendering (a substituted author heading) leaves no trace.
+            return
         tokens.append(("do", node.display))
     if node.prefix:
         tokens.append(("t", node.prefix))
