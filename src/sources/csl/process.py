@@ -251,12 +251,24 @@ class Run:
                 first, *rest = node.children
                 right = Rich(rest, None, "", section.suffix, display="csl-right-inline")
                 node = Rich([Rich([first], None, section.prefix, display="csl-left-margin"), right])
+            elif section.suffix and isinstance(node, Rich) and _ends_in_block(node):
+                # The layout's suffix goes inside a closing display block, as citeproc-js puts it.
+                last = node.children[-1]
+                assert isinstance(last, Rich)
+                inner = Rich(last.children, last.fmt, last.prefix, last.suffix, last.quotes, "", last.nocase)
+                node.children[-1] = Rich([inner], None, "", section.suffix, display=last.display)
+                node = Rich([node], None, section.prefix)
             else:
                 node = Rich([node], None, section.prefix, section.suffix)
             if section.decorate is not None:
                 node = section.decorate(node, ctx)
             out.append((item_id, self.output(node, trim=bool(second_field))))
         return out
+
+
+def _ends_in_block(node: Rich) -> bool:
+    last = node.children[-1] if node.children else None
+    return isinstance(last, Rich) and bool(last.display)
 
 
 def _substitute(names: Rich, substitute: str, rule: str) -> None:
