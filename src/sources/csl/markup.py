@@ -94,9 +94,9 @@ def parse_markup(text: str) -> Node:
                 node.quoted_text = following in ".,;:!?"
                 index += 1
                 continue
-            opens = (previous.isspace() or previous in "([“‘«\"'" or index == 0) and len(stack) <= MAX_DEPTH
+            opens = (previous.isspace() or previous in "([“‘«\"'>" or index == 0) and len(stack) <= MAX_DEPTH
             if (char == '"' and opens and not following.isspace() and last_close['"'] > index) or (
-                char == "'" and opens and following.isalnum() and last_close["'"] > index
+                char == "'" and opens and (following.isalnum() or following in '"“') and last_close["'"] > index
             ):
                 flush()
                 node = Rich([], quotes=True)

@@ -90,9 +90,18 @@ class Run:
                 return found
         return self.render_cite(cite["id"], cite)
 
-    def output(self, node: Node, trim: bool = False) -> str:
-        """The node in the output format; ``trim`` drops whitespace at the end (of a right-inline block)."""
+    def output(self, node: Node, trim: bool = False, lead: bool = False) -> str:
+        """The node in the output format; ``trim`` drops whitespace at the end (of a right-inline block),
+        ``lead`` at the start of an entry that opens with a display block."""
         tokens = flatten(node, self.quotes)
+        if lead and tokens and tokens[0][0] == "do":
+            for index, (kind, value) in enumerate(tokens):
+                if kind == "t":
+                    tokens[index] = (kind, value.lstrip())
+                    if tokens[index][1]:
+                        break
+                elif kind not in ("o", "do"):
+                    break
         if trim:
             for index in range(len(tokens) - 1, -1, -1):
                 kind, value = tokens[index]
@@ -262,7 +271,7 @@ class Run:
                 node = Rich([node], None, section.prefix, section.suffix)
             if section.decorate is not None:
                 node = section.decorate(node, ctx)
-            out.append((item_id, self.output(node, trim=bool(second_field))))
+            out.append((item_id, self.output(node, trim=bool(second_field), lead=True)))
         return out
 
 
