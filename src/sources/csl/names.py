@@ -153,7 +153,8 @@ class NameFormat:
         """One name in this format; ``level`` 1 and 2 are the disambiguation steps (initials, full given)."""
         literal = name.get("literal")
         if literal:
-            return parse_markup(str(literal))
+            # An institution's name takes the family name-part's formatting.
+            return self._part("family", [str(literal)], ctx)
         family = name.get("family", "")
         given = name.get("given", "")
         ndp = name.get("non-dropping-particle", "")
