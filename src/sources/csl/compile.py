@@ -466,7 +466,7 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
             text = page_range(text, page_format, delimiter)
         elif is_numeric(text):
             text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)
-    elif variable == "locator" and is_numeric(text):
+    elif (variable == "locator" or variable in NUMBER_VARIABLES) and "-" in text and is_numeric(text):
         text = render_number(text, "numeric", ctx.locale)
     if variable in DATE_VARIABLES:
         return None

@@ -125,14 +125,21 @@ class NameFormat:
                     part.get("suffix", ""),
                 )
 
-    def _part(self, which: str, words: list[str], ctx: Ctx, tail: str = "", head: str = "") -> Node:
+    def _styled(self, which: str, word: str, ctx: Ctx) -> Node:
+        """A word in a name-part's formatting, without its affixes."""
+        spec = self.parts.get(which)
+        decorate = spec[1] if spec is not None else None
+        return decorate(word, ctx) if decorate is not None and word else word
+
+    def _part(self, which: str, words: list[str], ctx: Ctx, tail: Node = "", head: str = "") -> Node:
         """Name parts (a particle, a family name) formatted one by one; the name-part's affixes around all,
         enclosing ``head`` (a dropping particle) and ``tail`` (a suffix), which it does not format."""
         words = [word for word in words if word]
         spec = self.parts.get(which)
         if spec is None:
-            joined = _space_join(head, *words) + tail
-            return parse_markup(joined) if "<" in joined else joined
+            joined = _space_join(head, *words)
+            plain_node = parse_markup(joined) if "<" in joined else joined
+            return Rich([plain_node, tail]) if tail else plain_node
         _, decorate, prefix, suffix = spec
         children: list[Node] = [head] if head else []
         previous = head
@@ -179,7 +186,9 @@ class NameFormat:
             separator = self.sort_separator
             if self.demote == "display-and-sort":
                 head = self._part("family", [family], ctx)
-                tail = self._part("given", [given, dp, ndp], ctx)
+                # A demoted particle keeps the family's formatting inside the given name's affixes.
+                demoted: Node = Rich([" ", self._styled("family", ndp, ctx)]) if ndp else ""
+                tail = self._part("given", [given, dp], ctx, demoted)
             else:
                 head = self._part("family", [ndp, family], ctx)
                 tail = self._part("given", [given, dp], ctx)
