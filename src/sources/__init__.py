@@ -228,3 +228,24 @@ def check(
     if bib is not None or all(path is None for path in paths):
         return check_texts(texts, *_bibliography_and_text(bib, bib_format))
     return check_texts(texts, None, None)
+
+
+_CSL_EXPORTS = {"Style": "Style", "Rendered": "Rendered", "CslError": "CslError"}
+
+
+def __getattr__(name: str) -> object:
+    """The CSL processor loads on first use (``sources.Style``, ``sources.Rendered``, ``sources.csl``),
+    so that ``import sources`` stays fast."""
+    if name == "csl":
+        import importlib
+
+        return importlib.import_module("sources.csl")
+    if name in _CSL_EXPORTS:
+        if name == "CslError":
+            from sources.errors import CslError
+
+            return CslError
+        from sources import csl
+
+        return getattr(csl, name)
+    raise AttributeError(f"module 'sources' has no attribute {name!r}")

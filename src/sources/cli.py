@@ -3,6 +3,7 @@
 ``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
+``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 ``--bib`` reads ``.bib``, CSL-JSON (``.json``) and RIS (``.ris``); ``--bib-format`` names the
 format of a file whose extension does not tell it.
@@ -26,6 +27,7 @@ from sources import present
 from sources.bib.formats import FORMATS as BIB_FORMATS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
+from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.set_defaults(run=_claims)
     _check_command(commands)
     _export_command(commands)
+    add_csl_command(commands)
     return parser
 
 

@@ -17,3 +17,7 @@ class InputError(SourcesError):
         self.message = message
         where = path if line is None else f"{path}:{line}" + (f":{column}" if column else "")
         super().__init__(f"{where}: {message}")
+
+
+class CslError(SourcesError):
+    """A CSL style or locale cannot be used: malformed XML, an unknown style, a self-calling macro."""

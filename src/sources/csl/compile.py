@@ -1,0 +1,475 @@
+"""A style compiled once into closures: each rendering element becomes a function of the context."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import Any
+
+from sources.csl.context import DATE_VARIABLES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
+from sources.csl.dates import compile_date
+from sources.csl.decorate import decorator
+from sources.csl.items import DateValue
+from sources.csl.load import line_of
+from sources.csl.markup import parse_markup
+from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
+from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
+from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
+from sources.errors import CslError
+
+Render = Callable[[Ctx], Node | None]
+INHERITABLE = (*NAME_ATTRIBUTES, "name-delimiter", "name-form", "names-delimiter")
+
+
+class SortKey:
+    """One <key> of a <sort>: a function giving the key of a cite, and its direction."""
+
+    __slots__ = ("descending", "kind", "name", "render")
+
+    def __init__(self, render: Callable[[Ctx], str | int | None], descending: bool, kind: str, name: str) -> None:
+        self.render = render
+        self.descending = descending
+        self.kind = kind
+        self.name = name
+
+
+class Section:
+    """A compiled <citation> or <bibliography>: layout, its decorations and options, sort keys."""
+
+    def __init__(self, layout: Render, element: ET.Element, layout_element: ET.Element, sort: list[SortKey]) -> None:
+        self.layout = layout
+        self.options = dict(element.attrib)
+        self.delimiter = layout_element.get("delimiter", "")
+        self.prefix = layout_element.get("prefix", "")
+        self.suffix = layout_element.get("suffix", "")
+        self.decorate = decorator(
+            ET.Element(
+                "layout", {k: v for k, v in layout_element.attrib.items() if k not in ("prefix", "suffix", "delimiter")}
+            )
+        )
+        self.sort = sort
+
+
+class Compiler:
+    """Compiles a style element tree; macros are compiled once per section and checked for self-calls."""
+
+    def __init__(self, root: ET.Element, origin: str) -> None:
+        self.root = root
+        self.origin = origin
+        self.macros = {macro.get("name", ""): macro for macro in root.findall("macro")}
+        self.compiled: dict[tuple[str, str], Render] = {}
+        self.in_progress: set[tuple[str, str]] = set()
+        self.uses_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter("text"))
+        self.page_range_format = root.get("page-range-format", "")
+
+    def error(self, element: ET.Element, message: str) -> CslError:
+        return CslError(f"{self.origin}:{line_of(element)}: {message}")
+
+    def inherit(self, section: ET.Element | None) -> dict[str, str]:
+        options = {key: value for key, value in self.root.attrib.items() if key in INHERITABLE}
+        if section is not None:
+            options.update({key: value for key, value in section.attrib.items() if key in INHERITABLE})
+        return options
+
+    def section(self, name: str) -> Section | None:
+        element = self.root.find(name)
+        if element is None:
+            return None
+        layout = element.find("layout")
+        if layout is None:
+            raise self.error(element, f"<{name}> has no <layout>")
+        inherit = self.inherit(element)
+        children = self.children(layout, name, inherit, None)
+
+        def render(ctx: Ctx) -> Node | None:
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
+            return Rich(parts) if parts else None
+
+        sort_element = element.find("sort")
+        keys = (
+            [self.sort_key(key, name, inherit) for key in sort_element.findall("key")]
+            if sort_element is not None
+            else []
+        )
+        return Section(render, element, layout, keys)
+
+    def sort_key(self, key: ET.Element, section: str, inherit: dict[str, str]) -> SortKey:
+        descending = key.get("sort") == "descending"
+        overrides = (
+            int(key.get("names-min", "0") or 0),
+            int(key.get("names-use-first", "0") or 0),
+            int(key.get("names-use-last") == "true"),
+        )
+        macro = key.get("macro")
+        if macro:
+            render = self.macro(macro, section, inherit, key)
+
+            def by_macro(ctx: Ctx) -> str | None:
+                ctx.sort_names = overrides if any(overrides) else None
+                node = render(ctx)
+                text = _plain_sort(node)
+                return text or None
+
+            return SortKey(by_macro, descending, "macro", macro)
+        variable = key.get("variable", "")
+        if variable in NAME_VARIABLES:
+            names = compile_names(ET.Element("names", {"variable": variable}), inherit, [], None)
+
+            def by_names(ctx: Ctx) -> str | None:
+                ctx.sort_names = overrides if any(overrides) else None
+                return _plain_sort(names(ctx)) or None
+
+            return SortKey(by_names, descending, "names", variable)
+
+        def by_variable(ctx: Ctx) -> str | int | None:
+            value = ctx.variable(variable)
+            if value is None:
+                return None
+            if isinstance(value, DateValue):
+                return value.sort_key() or None
+            if variable in NUMBER_VARIABLES:
+                digits = "".join(ch for ch in str(value).split("-")[0] if ch.isdigit())
+                return int(digits) if digits else str(value)
+            return _plain_sort(parse_markup(str(value)))
+
+        return SortKey(by_variable, descending, "variable", variable)
+
+    def macro(self, name: str, section: str, inherit: dict[str, str], where: ET.Element) -> Render:
+        key = (name, section)
+        if key in self.compiled:
+            return self.compiled[key]
+        element = self.macros.get(name)
+        if element is None:
+            raise self.error(where, f"undefined macro {name!r}")
+        if key in self.in_progress:
+            raise self.error(where, f"macro {name!r} calls itself")
+        self.in_progress.add(key)
+        children = self.children(element, section, inherit, None)
+        self.in_progress.discard(key)
+
+        def render(ctx: Ctx) -> Node | None:
+            called, nonempty = ctx.called, ctx.nonempty
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
+            # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
+            if not parts or (ctx.called > called and ctx.nonempty == nonempty):
+                return None
+            if len(parts) == 1 and not isinstance(parts[0], Branch):
+                return parts[0]
+            # A macro's output is one piece for its group, whatever choose it holds.
+            return Rich(spread(parts))
+
+        self.compiled[key] = render
+        return render
+
+    def children(
+        self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None
+    ) -> list[Render]:
+        return [self.element(child, section, inherit, parent) for child in element if isinstance(child.tag, str)]
+
+    def element(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
+        tag = element.tag
+        if tag == "text":
+            return self.text(element, section, inherit)
+        if tag == "group":
+            return self.group(element, section, inherit, parent)
+        if tag == "choose":
+            return self.choose(element, section, inherit, parent)
+        if tag == "names":
+            substitute_element = element.find("substitute")
+            spec = parse_spec(element)
+            substitute = []
+            if substitute_element is not None:
+                for child in substitute_element:
+                    render = self.element(child, section, inherit, spec)
+                    substitute.append(_substituting(render))
+            return compile_names(element, inherit, substitute, parent)
+        if tag == "date":
+            return compile_date(element, self.uses_year_suffix)
+        if tag == "number":
+            return self.number(element)
+        if tag == "label":
+            return self.label(element)
+        raise self.error(element, f"unknown element <{tag}>")
+
+    def text(self, element: ET.Element, section: str, inherit: dict[str, str]) -> Render:
+        decorate = decorator(element)
+
+        def finish(node: Node | None, ctx: Ctx) -> Node | None:
+            if node is None or node == "":
+                return None
+            return decorate(node, ctx) if decorate is not None else node
+
+        if element.get("macro"):
+            macro = self.macro(element.get("macro", ""), section, inherit, element)
+
+            def render_macro(ctx: Ctx) -> Node | None:
+                called = ctx.called
+                node = macro(ctx)
+                if node is None or node == "":
+                    return None
+                if ctx.called == called:
+                    # Output from a macro that called no variable (a term chosen by a condition, say)
+                    # counts as a non-empty variable for the enclosing group, as in citeproc-js.
+                    ctx.called += 1
+                    ctx.nonempty += 1
+                return finish(node, ctx)
+
+            return render_macro
+        if element.get("term"):
+            term = element.get("term", "")
+            form = element.get("form", "long")
+            plural = element.get("plural") == "true"
+
+            def render_term(ctx: Ctx) -> Node | None:
+                text = ctx.locale.term(term, form, plural)
+                return finish(TermText(text) if text else None, ctx)
+
+            return render_term
+        if element.get("value") is not None:
+            value = parse_markup(element.get("value", ""))
+            return lambda ctx: finish(value, ctx)
+        variable = element.get("variable")
+        if variable is None:
+            raise self.error(element, "<text> needs variable, macro, term or value")
+        form = element.get("form", "long")
+        page_format = self.page_range_format
+        # A style that never renders year-suffix gets it after its citation-label (or first year).
+        label_suffix = variable == "citation-label" and not self.uses_year_suffix
+
+        # An empty year-suffix does not empty its group: it is only known after disambiguation.
+        counts = variable != "year-suffix"
+
+        def render_variable(ctx: Ctx) -> Node | None:
+            ctx.called += counts
+            value = text_variable(ctx, variable, form, page_format)
+            if value is None:
+                return None
+            ctx.called += not counts
+            if label_suffix and ctx.disamb.year_suffix and "year-suffix" not in ctx.suppressed:
+                value = Rich([value, ctx.disamb.year_suffix])
+                ctx.suppressed.add("year-suffix")
+            ctx.nonempty += 1
+            if ctx.substituting:
+                ctx.suppressed.add(variable)
+            return finish(value, ctx)
+
+        return render_variable
+
+    def group(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
+        children = self.children(element, section, inherit, parent)
+        delimiter = element.get("delimiter", "")
+        decorate = decorator(element)
+
+        def render(ctx: Ctx) -> Node | None:
+            called, nonempty = ctx.called, ctx.nonempty
+            parts = [node for child in children if (node := child(ctx)) is not None and node != ""]
+            if not parts or (ctx.called > called and ctx.nonempty == nonempty):
+                return None
+            if ctx.called == called:
+                # A group of terms and values that renders counts as non-empty for an enclosing group.
+                ctx.called += 1
+                ctx.nonempty += 1
+            joined: Node = Rich(join(spread(parts), delimiter))
+            return decorate(joined, ctx) if decorate is not None else joined
+
+        return render
+
+    def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
+        branches: list[tuple[Callable[[Ctx], bool], list[Render]]] = []
+        for branch in element:
+            if not isinstance(branch.tag, str):
+                continue
+            test = (lambda ctx: True) if branch.tag == "else" else self.condition(branch)
+            branches.append((test, self.children(branch, section, inherit, parent)))
+
+        def render(ctx: Ctx) -> Node | None:
+            for test, body in branches:
+                if test(ctx):
+                    parts = [node for child in body if (node := child(ctx)) is not None and node != ""]
+                    return Branch(parts) if parts else None
+            return None
+
+        return render
+
+    def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
+        """A branch's conditions as one test, stopping at the first value that decides it."""
+        match = branch.get("match", "all")
+        checks = [
+            _check(attr, value)
+            for attr, values in branch.attrib.items()
+            if attr in CONDITIONS
+            for value in values.split()
+        ]
+        tested = [attr for attr in branch.attrib if attr in CONDITIONS]
+        values = branch.get(tested[0], "").split() if len(tested) == 1 else []
+        # The commonest tests get a direct closure: <if type="a b c">, <if variable="x y" match="any">.
+        if tested == ["type"] and (match == "any" or (match == "all" and len(values) == 1)):
+            types = frozenset(values)
+            return lambda ctx: ctx.item.get("type") in types
+        if tested == ["variable"] and (match == "any" or (match == "all" and len(values) == 1)):
+            names = tuple(values)
+            return lambda ctx: any(ctx.variable(name) is not None for name in names)
+        if tested == ["variable"] and match == "none":
+            names = tuple(values)
+            return lambda ctx: all(ctx.variable(name) is None for name in names)
+
+        def test(ctx: Ctx) -> bool:
+            if match == "any":
+                return any(check(ctx) for check in checks)
+            if match == "none":
+                return not any(check(ctx) for check in checks)
+            return all(check(ctx) for check in checks)
+
+        return test
+
+    def number(self, element: ET.Element) -> Render:
+        variable = element.get("variable", "")
+        form = element.get("form", "numeric")
+        decorate = decorator(element)
+
+        def render(ctx: Ctx) -> Node | None:
+            ctx.called += 1
+            value = ctx.variable(variable)
+            if value is None:
+                return None
+            ctx.nonempty += 1
+            gender = ctx.locale.genders.get(variable, "")
+            text = render_number(str(value), form, ctx.locale, gender)
+            return decorate(text, ctx) if decorate is not None else text
+
+        return render
+
+    def label(self, element: ET.Element) -> Render:
+        variable = element.get("variable", "")
+        form = element.get("form", "long")
+        plural = element.get("plural", "contextual")
+        decorate = decorator(element)
+
+        def render(ctx: Ctx) -> Node | None:
+            value = ctx.variable(variable)
+            if value is None:
+                return None
+            term_name = _locator_label(ctx) if variable == "locator" else variable
+            if plural == "contextual":
+                text = str(value)
+                if variable in ("number-of-pages", "number-of-volumes"):
+                    many = text.isdigit() and int(text) > 1
+                else:
+                    many = is_plural(text)
+            else:
+                many = plural == "always"
+            term = ctx.locale.term(term_name, form, many)
+            if not term:
+                return None
+            return decorate(term, ctx) if decorate is not None else term
+
+        return render
+
+
+def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
+    """One condition attribute with one of its values."""
+    check = CONDITIONS[attr]
+    return lambda ctx: check(ctx, value)
+
+
+def _substituting(render: Render) -> Render:
+    def substitute(ctx: Ctx) -> Node | None:
+        previous = ctx.substituting
+        ctx.substituting = True
+        try:
+            return render(ctx)
+        finally:
+            ctx.substituting = previous
+
+    return substitute
+
+
+_NOT_WORD = re.compile(r"[^\w\s\u0001]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _plain_sort(node: Node | None) -> str:
+    """A sort key's text: markup, quotes and punctuation count as spaces."""
+    from sources.csl.richtext import plain
+
+    if node is None:
+        return ""
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", plain(node))).strip()
+
+
+def _numeric(ctx: Ctx, variable: str) -> bool:
+    value = ctx.variable(variable)
+    return value is not None and not isinstance(value, (list, dict, DateValue)) and is_numeric(str(value))
+
+
+def _uncertain(ctx: Ctx, variable: str) -> bool:
+    value = ctx.variable(variable)
+    return isinstance(value, DateValue) and value.circa
+
+
+def _locator_label(ctx: Ctx) -> str:
+    label = ctx.cite.get("label") or "page"
+    return "sub-verbo" if label == "sub verbo" else str(label)
+
+
+def _position(ctx: Ctx, wanted: str) -> bool:
+    if ctx.mode != "citation":
+        return False
+    position = ctx.position
+    if wanted == "first":
+        return position == 0
+    if wanted == "subsequent":
+        return position >= 1
+    if wanted == "ibid":
+        return position in (2, 3)
+    if wanted == "ibid-with-locator":
+        return position == 3
+    if wanted == "near-note":
+        return bool(ctx.cite.get("near-note")) and position >= 1
+    return False
+
+
+CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
+    "type": lambda ctx, value: ctx.item.get("type") == value,
+    "variable": lambda ctx, value: ctx.variable(value) is not None,
+    "is-numeric": _numeric,
+    "is-uncertain-date": _uncertain,
+    "locator": lambda ctx, value: _locator_label(ctx) == value,
+    "position": _position,
+    "disambiguate": lambda ctx, value: ctx.disamb.condition == (value == "true"),
+}
+
+
+def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node | None:
+    """A text variable's value as rich text, in its short form when asked and available."""
+    if variable == "citation-number":
+        number = ctx.item.get("citation-number")
+        return str(number) if number else None
+    value: Any = None
+    if form == "short":
+        value = ctx.variable(f"{variable}-short")
+    if value is None:
+        value = ctx.variable(variable)
+    if value is None or isinstance(value, (list, dict, DateValue)):
+        return None
+    text = str(value)
+    if "\\-" in text:
+        return parse_markup(text.replace("\\-", "-"))
+    if variable == "locator":
+        text = text.strip()
+    if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
+        delimiter = ctx.locale.term("page-range-delimiter") or "–"
+        if roman_range(text, delimiter):
+            text = roman_range(text, delimiter) or text
+        elif page_format:
+            text = page_range(text, page_format, delimiter)
+        elif is_numeric(text):
+            text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)
+    elif (variable == "locator" or variable in NUMBER_VARIABLES) and "-" in text and is_numeric(text):
+        text = render_number(text, "numeric", ctx.locale)
+    if variable in DATE_VARIABLES:
+        return None
+    if variable in ("URL", "DOI", "PMID", "PMCID"):
+        return text
+    return parse_markup(text)

@@ -1,0 +1,105 @@
+"""The state one rendering of one cite sees: the item, the cite, the locale, disambiguation choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sources.csl.locale import Locale
+from sources.csl.richtext import Node
+
+NAME_VARIABLES = frozenset(
+    "author chair collection-editor compiler composer container-author contributor curator director editor "
+    "editorial-director editortranslator executive-producer guest host illustrator interviewer narrator organizer "
+    "original-author performer producer recipient reviewed-author script-writer series-creator translator".split()
+)
+DATE_VARIABLES = frozenset("accessed available-date event-date issued original-date submitted".split())
+NUMBER_VARIABLES = frozenset(
+    "chapter-number citation-number collection-number edition first-reference-note-number issue locator number "
+    "number-of-pages number-of-volumes page page-first part-number printing-number section supplement-number "
+    "version volume".split()
+)
+ITEM_TYPES = frozenset(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection "
+    "dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview "
+    "legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent "
+    "performance periodical personal_communication post post-weblog regulation report review review-book "
+    "software song speech standard thesis treaty webpage".split()
+)
+POSITIONS = {"first": 0, "subsequent": 1, "ibid": 2, "ibid-with-locator": 3, "near-note": 4}
+
+
+class Disamb:
+    """How one item is currently disambiguated: extra names, given-name expansion, condition, year-suffix."""
+
+    __slots__ = ("condition", "given_levels", "names_shown", "year_suffix")
+
+    def __init__(self) -> None:
+        self.names_shown = 0
+        self.given_levels: dict[tuple[str, int], int] = {}
+        self.condition = False
+        self.year_suffix = ""
+
+
+class Ctx:
+    """Mutable state of a single rendering pass over one cite."""
+
+    __slots__ = (
+        "auto_suffix",
+        "called",
+        "cite",
+        "disamb",
+        "first_names",
+        "item",
+        "locale",
+        "mode",
+        "name_lists",
+        "names_key",
+        "nonempty",
+        "position",
+        "sort_names",
+        "substituting",
+        "suppress_author",
+        "suppressed",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        item: dict[str, Any],
+        locale: Locale,
+        mode: str,
+        cite: dict[str, Any] | None = None,
+        disamb: Disamb | None = None,
+    ) -> None:
+        self.item = item
+        self.locale = locale
+        self.mode = mode
+        self.cite = cite or {}
+        self.position = self.cite.get("position", 0) if isinstance(self.cite.get("position", 0), int) else 0
+        self.disamb = disamb or Disamb()
+        self.called = 0
+        self.auto_suffix = False
+        self.substituting = False
+        self.suppress_author = False
+        self.name_lists: list[tuple[str, list[dict[str, Any]]]] = []
+        self.nonempty = 0
+        self.suppressed: set[str] = set()
+        self.first_names: list[Node] = []
+        self.names_key = ""
+        self.sort_names: tuple[int, int, int] | None = None
+        self.warnings: list[str] = []
+
+    def variable(self, name: str) -> Any:
+        """A variable of the item or the cite (locator, label, position-related); None when absent or used."""
+        if name in self.suppressed:
+            return None
+        if name == "locator":
+            return self.cite.get("locator") or None
+        if name == "first-reference-note-number":
+            return self.cite.get("first-reference-note-number") or None
+        if name == "year-suffix":
+            return self.disamb.year_suffix or None
+        value = self.item.get(name)
+        if value is None or value in ("", []):
+            return None
+        return value

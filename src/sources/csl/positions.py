@@ -1,0 +1,59 @@
+"""Cite positions in note order: first, subsequent, ibid, ibid-with-locator, near-note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sources.csl.context import POSITIONS
+
+
+def assign_positions(clusters: list[tuple[int, list[dict[str, Any]]]], near_note_distance: int) -> None:
+    """Set ``position``, ``near-note`` and ``first-reference-note-number`` on every cite, in place.
+
+    ``clusters`` holds (note number, cites) in document order. A position given in the input is kept.
+    """
+    first_note: dict[str, int] = {}
+    last_note: dict[str, int] = {}
+    # Notes and in-text citations (note number 0) are separate streams for ibid.
+    previous_note: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    current_note: dict[bool, tuple[int, list[dict[str, Any]]]] = {True: (-1, []), False: (-1, [])}
+    for note, cites in clusters:
+        stream = note > 0
+        number, gathered = current_note[stream]
+        if number != note or not stream:
+            previous_note[stream] = gathered
+            gathered = []
+            current_note[stream] = (note, gathered)
+        previous_cluster = gathered if gathered else previous_note[stream]
+        for index, cite in enumerate(cites):
+            item = cite["id"]
+            if index > 0:
+                before: dict[str, Any] | None = cites[index - 1]
+            elif len(previous_cluster) == 1 or (previous_cluster and all(c["id"] == item for c in previous_cluster)):
+                before = previous_cluster[-1]
+            else:
+                before = None
+            if "position" in cite and isinstance(cite["position"], int):
+                pass
+            elif item not in first_note:
+                cite["position"] = POSITIONS["first"]
+            elif before is not None and before["id"] == item:
+                mine, theirs = cite.get("locator"), before.get("locator")
+                if not theirs:
+                    cite["position"] = POSITIONS["ibid-with-locator"] if mine else POSITIONS["ibid"]
+                elif not mine:
+                    cite["position"] = POSITIONS["subsequent"]
+                elif str(mine) == str(theirs) and cite.get("label") == before.get("label"):
+                    cite["position"] = POSITIONS["ibid"]
+                else:
+                    cite["position"] = POSITIONS["ibid-with-locator"]
+            else:
+                cite["position"] = POSITIONS["subsequent"]
+            if item in last_note and "near-note" not in cite:
+                cite["near-note"] = note - last_note[item] <= near_note_distance
+            if item in first_note:
+                cite.setdefault("first-reference-note-number", str(first_note[item]))
+            else:
+                first_note[item] = note
+            last_note[item] = note
+        gathered.extend(cites)

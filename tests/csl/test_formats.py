@@ -1,0 +1,81 @@
+"""One rich-text tree, four output formats: markup, escaping, flip-flop, quotes and punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from csl.inline import bib
+
+ITEM = {"id": "a", "title": "Tom & Jerry <i>in</i> 100% $pace_#1", "publisher": "A*B"}
+LAYOUT = '<text variable="title" font-style="italic"/>'
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("text", "Tom & Jerry in 100% $pace_#1"),
+        ("html", '<i>Tom &#38; Jerry <span style="font-style:normal;">in</span> 100% $pace_#1</i>'),
+        ("markdown", "*Tom & Jerry in 100% \\$pace\\_\\#1*"),
+        ("latex", "\\emph{Tom \\& Jerry \\textup{in} 100\\% \\$pace\\_\\#1}"),
+    ],
+)
+def test_each_format_marks_up_and_escapes_in_its_own_way(fmt: str, expected: str) -> None:
+    assert bib(LAYOUT, [ITEM], fmt) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ('<text variable="title" font-weight="bold"/>', "<b>T</b>"),
+        ('<text variable="title" font-variant="small-caps"/>', '<span style="font-variant:small-caps;">T</span>'),
+        ('<text variable="title" vertical-align="sup"/>', "<sup>T</sup>"),
+        ('<text variable="title" text-decoration="underline"/>', '<span style="text-decoration:underline;">T</span>'),
+        ('<text variable="title" display="block"/>', '<div class="csl-block">T</div>'),
+    ],
+    ids=["bold", "small caps", "superscript", "underline", "display block"],
+)
+def test_html_uses_the_conventional_csl_markup(layout: str, expected: str) -> None:
+    assert bib(layout, [{"id": "a", "title": "T"}], "html") == [expected]
+
+
+def test_nested_quotes_alternate_between_double_and_single() -> None:
+    entry = bib('<text variable="title" quotes="true"/>', [{"id": "a", "title": 'On "Quoted" Words'}])
+    assert entry == ["“On ‘Quoted’ Words”"]
+
+
+def test_comma_moves_inside_the_quotes_in_american_english_only() -> None:
+    layout = (
+        '<group delimiter=" "><text variable="title" quotes="true" suffix=","/><text variable="publisher"/></group>'
+    )
+    item = {"id": "a", "title": "Title", "publisher": "P"}
+    assert bib(layout, [item], lang="en-US") == ["“Title,” P"]
+    assert bib(layout, [item], lang="en-GB") == ["‘Title’, P"]
+
+
+def test_doubled_periods_between_affix_and_text_are_merged() -> None:
+    layout = '<text variable="title" suffix=". "/><text variable="publisher"/>'
+    assert bib(layout, [{"id": "a", "title": "Ends with abbrev.", "publisher": "P"}]) == ["Ends with abbrev. P"]
+
+
+def test_title_case_is_english_only_and_turkish_upper_case_keeps_the_dot() -> None:
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(layout, [{"id": "a", "title": "the lord of the rings"}]) == ["The Lord of the Rings"]
+    assert bib(layout, [{"id": "a", "title": "yüzyıllık bir tarih", "language": "tr"}]) == ["yüzyıllık bir tarih"]
+    upper = '<text variable="title" text-case="uppercase"/>'
+    assert bib(upper, [{"id": "a", "title": "istanbul ılıca", "language": "tr-TR"}]) == ["İSTANBUL ILICA"]
+
+
+def test_nocase_spans_keep_their_case() -> None:
+    layout = '<text variable="title" text-case="lowercase"/>'
+    entry = bib(layout, [{"id": "a", "title": 'The <span class="nocase">UNESCO</span> Report'}])
+    assert entry == ["the UNESCO report"]
+
+
+def test_a_group_delimiter_separates_the_pieces_of_a_choose_but_not_of_a_macro() -> None:
+    item = {"id": "a", "title": "T", "publisher": "P", "publisher-place": "Q"}
+    choose = '<choose><if variable="title"><text variable="publisher-place"/><text variable="publisher"/></if></choose>'
+    assert bib(f'<group delimiter=": ">{choose}</group>', [item]) == ["Q: P"]
+    macro = f'<macro name="m">{choose}</macro>'
+    assert bib('<group delimiter=": "><text macro="m"/><text variable="title"/></group>', [item], macros=macro) == [
+        "QP: T"
+    ]
