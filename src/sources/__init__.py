@@ -47,6 +47,8 @@ from sources.model import (
     SourceKind,
     Span,
 )
+from sources.readers import formats
+from sources.readers.declared import declared_file
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
@@ -104,13 +106,36 @@ def load(path: str | Path | None = None, *, encoding: str | None = None, first_p
     return ingest(read_file(path, encoding), str(path), first_page=first_page)
 
 
-def read(path: str | Path | None = None, *, encoding: str | None = None, first_page: int | None = None) -> Footnotes:
-    """The footnotes of a text file (None: the embedded article): claims, citations, diagnostics."""
+def read(
+    path: str | Path | None = None,
+    *,
+    encoding: str | None = None,
+    first_page: int | None = None,
+    input_format: str | None = None,
+) -> Footnotes:
+    """The footnotes of a text file (None: the embedded article): claims, citations, diagnostics.
+
+    ``input_format`` is ``pdf-text``, ``markdown`` or ``latex``; by default the extension
+    decides (``.md``, ``.markdown``, ``.qmd``: Markdown; ``.tex``, ``.ltx``: LaTeX).
+    """
+    if path is not None and formats.input_format(path, input_format) != formats.PDF_TEXT:
+        return read_text(read_file(path, encoding), str(path), input_format=formats.input_format(path, input_format))
     return cite(read_footnotes(load(path, encoding=encoding, first_page=first_page)))
 
 
-def read_text(text: str, path: str = "<text>", *, first_page: int | None = None) -> Footnotes:
-    """The footnotes of an already decoded text, with their citations."""
+def read_text(
+    text: str, path: str = "<text>", *, first_page: int | None = None, input_format: str | None = None
+) -> Footnotes:
+    """The footnotes of an already decoded text, with their citations (the format as for :func:`read`)."""
+    chosen = formats.input_format(path, input_format)
+    if chosen == formats.MARKDOWN:
+        from sources.readers.markdown import read_markdown
+
+        return read_markdown(text, path)
+    if chosen == formats.LATEX:
+        from sources.readers.latex import read_latex
+
+        return read_latex(text, path)
     return cite(read_footnotes(ingest(text, path, first_page=first_page)))
 
 
@@ -127,14 +152,19 @@ def link(
     bib: str | Path | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
+    input_format: str | None = None,
 ) -> Resolved:
     """Read a text and resolve its citations against a bibliography.
 
-    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
+    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography;
+    with a Markdown or LaTeX text and no ``bib``: the bibliography the text declares.
     """
+    footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
-    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib))
+        bib = declared_file(footnotes)
+        if bib is None:
+            raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
+    return resolve(footnotes, bibliography(bib))
 
 
 def check(
@@ -143,14 +173,17 @@ def check(
     bib: str | Path | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
+    input_format: str | None = None,
 ) -> Findings:
     """Every finding on some texts (None: the embedded article) and their bibliography.
 
     The embedded article is checked against its curated bibliography unless ``bib`` names
     another; other texts are linked to ``bib`` when it is given, and are otherwise checked
-    without resolution.
+    without resolution, unless a Markdown or LaTeX text declares its bibliography.
     """
-    texts = [read(path, encoding=encoding, first_page=first_page) for path in paths]
+    texts = [read(path, encoding=encoding, first_page=first_page, input_format=input_format) for path in paths]
+    if bib is None:  # a Markdown or LaTeX text may name its bibliography
+        bib = next((found for text in texts if (found := declared_file(text)) is not None), None)
     if bib is not None:
         bib_text = read_file(bib)
         return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)

@@ -1,7 +1,10 @@
 """The ``sources`` command.
 
-``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
-``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
+``sources footnotes|citations|sources|claims [PATH ...] [--bib FILE] [--format text|json] [--from FORMAT]``
+``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...] [--from FORMAT]``
+
+A PATH ending in .md, .markdown or .qmd is read as Markdown, in .tex or .ltx as LaTeX, any
+other as PDF text, unless ``--from pdf-text|markdown|latex`` says otherwise.
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
@@ -12,6 +15,7 @@ when it finds problems at or above the failing severity.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +27,8 @@ from sources.bib.resolve import Resolved
 from sources.checks import config, report
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
+from sources.readers import formats
+from sources.readers.declared import declared_file
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -59,7 +65,10 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "1 findings at or above the failing severity, 2 usage or input error. Options override "
         "[tool.sources] in the nearest pyproject.toml.",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="PDF-extracted texts (default: embedded article)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
+    )
+    _from_option(check)
     check.add_argument("--bib", metavar="FILE", help="the bibliography (default: the embedded one, for the article)")
     check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
     check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
@@ -75,7 +84,9 @@ def _check(args: argparse.Namespace) -> int:
     table, origin = config.from_pyproject(config.find_pyproject(Path.cwd()))
     settings = config.settings(vars(args), table, origin)
     paths = args.paths or [None]
-    findings = sources.check(paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page)
+    findings = sources.check(
+        paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page, input_format=args.input_format
+    )
     chosen = [d for d in findings.diagnostics if settings.chosen(d)]
     failed = settings.fails(chosen)
     totals = report.summary(chosen, findings.files, settings.fail_on, failed)
@@ -89,11 +100,23 @@ def _command(
     command = commands.add_parser(
         name, help=summary, description=f"{summary[0].upper()}{summary[1:]}. Without PATH, read the embedded article."
     )
-    command.add_argument("path", nargs="?", metavar="PATH", help="a PDF-extracted text (default: embedded article)")
+    command.add_argument(
+        "path", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
+    )
+    _from_option(command)
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     command.add_argument("--encoding", help="the file's encoding when it is not UTF-8, e.g. cp1254")
     command.add_argument("--first-page", type=int, metavar="N", help="number of the file's first page")
     return command
+
+
+def _from_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--from",
+        dest="input_format",
+        choices=formats.FORMATS,
+        help="read the texts as this format (default: by extension: .md/.markdown/.qmd Markdown, .tex/.ltx LaTeX)",
+    )
 
 
 def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
@@ -101,13 +124,16 @@ def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def _footnotes(args: argparse.Namespace) -> int:
-    result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
+    result = _read(args)
     return _print(args, result.diagnostics, present.footnotes_text, present.footnotes_json, result)
 
 
 def _citations(args: argparse.Namespace) -> int:
     if args.path is not None and args.bib is None:
-        result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
+        result = _read(args)
+        declared = declared_file(result)
+        if declared is not None:
+            result = sources.resolve(result, sources.bibliography(declared)).footnotes
     else:
         result = _link(args).footnotes
     return _print(args, result.diagnostics, present.citations_text, present.citations_json, result)
@@ -135,8 +161,14 @@ def _claims(args: argparse.Namespace) -> int:
     )
 
 
+def _read(args: argparse.Namespace) -> Footnotes:
+    return sources.read(args.path, encoding=args.encoding, first_page=args.first_page, input_format=args.input_format)
+
+
 def _link(args: argparse.Namespace) -> Resolved:
-    return sources.link(args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page)
+    return sources.link(
+        args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page, input_format=args.input_format
+    )
 
 
 _Result = TypeVar("_Result", Footnotes, Resolved)
@@ -149,16 +181,42 @@ def _print(
     as_json: Callable[[_Result], str],
     result: _Result,
 ) -> int:
-    print(as_json(result) if args.format == "json" else as_text(result))
+    output = as_json(result) if args.format == "json" else as_text(result)
+    if args.several is None:
+        print(output)
+    elif args.format == "json":
+        args.several[str(result_path(result))] = json.loads(output)
+    else:
+        print(f"==> {result_path(result)} <==\n{output}\n")
     for diagnostic in diagnostics:
         print(present.diagnostic_line(diagnostic), file=sys.stderr)
+    return EXIT_OK
+
+
+def result_path(result: Footnotes | Resolved) -> str:
+    return result.document.path if isinstance(result, Footnotes) else result.footnotes.document.path
+
+
+def _each_path(args: argparse.Namespace) -> int:
+    """A reading command on each of several paths: text one after the other, JSON as one object by path."""
+    paths = args.path if isinstance(args.path, list) else [args.path]
+    args.several = None
+    if len(paths) <= 1:
+        args.path = paths[0] if paths else None
+        return int(args.run(args))
+    args.several = {}
+    for path in paths:
+        args.path = path
+        args.run(args)
+    if args.format == "json":
+        print(json.dumps(args.several, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        status: int = args.run(args)
+        status: int = args.run(args) if args.command == "check" else _each_path(args)
     except SourcesError as error:
         print(f"sources: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -9,7 +9,7 @@ from typing import Any
 from sources.bib.resolve import Resolved
 from sources.checks.report import plural
 from sources.citations.calendars import CitedDate
-from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Source, Span
+from sources.model import Citation, CitationKind, Diagnostic, Document, Footnote, Footnotes, Source, Span
 
 
 def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
@@ -40,8 +40,20 @@ def citation_json(citation: Citation, document: Document) -> dict[str, Any]:
     """One citation as the JSON object ``sources citations --format json`` prints."""
     locator = citation.locator
     line, column = document.index.locate(citation.span.start)
+    keyed = (
+        {
+            "group": citation.group,
+            "key": citation.key,
+            "mode": citation.mode.value if citation.mode else None,
+            "prefix": citation.prefix,
+            "suffix": citation.suffix,
+        }
+        if citation.kind is CitationKind.KEYED
+        else {}
+    )
     return {
         "footnote": citation.footnote,
+        **keyed,
         "raw": citation.raw,
         "kind": citation.kind.value,
         "name": citation.name,
@@ -73,9 +85,8 @@ def citations_text(result: Footnotes) -> str:
         year = citation.year or "—"
         locator = citation.locator.raw if citation.locator else "—"
         signal = f"  [{citation.signal}]" if citation.signal else ""
-        rows.append(
-            f"{citation.footnote:>4}  {line:>5}  {citation.kind.value:<19} {citation.name} · {year} · {locator}{signal}"
-        )
+        note = "—" if citation.footnote is None else citation.footnote
+        rows.append(f"{note:>4}  {line:>5}  {citation.kind.value:<19} {citation.name} · {year} · {locator}{signal}")
     header = f"{'note':>4}  {'line':>5}  {'kind':<19} name · year · locator  [signal]"
     return "\n".join([header, *rows])
 

@@ -1,0 +1,342 @@
+"""LaTeX (biblatex, natbib) → :class:`Footnotes` with keyed citations.
+
+pylatexenc's LatexWalker tokenizes the text (no macro is expanded): comments,
+``verbatim``-like environments and ``\\verb`` are skipped whole. Notes are ``\\footnote``,
+``\\footnotemark``/``\\footnotetext`` and the cite commands that make a note of their own
+(``\\footcite``, ``\\footcites``, ``\\footfullcite``, ``\\footcitetext``), numbered together
+in document order. The arguments of a cite command — starred form, pre- and postnote,
+the multicite ``\\cites(pre)(post)[pre][post]{key}[post]{key}`` — are read from the text
+by a small scanner of ours, so every key keeps its exact offset.
+
+The walker recurses once per nested group: nesting deeper than :data:`MAX_DEPTH` is
+refused with a message before it is walked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from sources.checks import rules
+from sources.citations.keyed import Affix, KeyedItem
+from sources.errors import InputError
+from sources.model import CiteMode, Footnotes, Span
+from sources.readers.markup import Collected, lines_of, markup_document
+
+MAX_DEPTH = 200
+# A cite command's arguments never run this long; a bound keeps unclosed ones linear.
+_MAX_ARGUMENTS = 10_000
+
+_MODES: dict[str, CiteMode] = {
+    **dict.fromkeys(
+        (
+            "cite parencite footcite footcitetext autocite smartcite supercite citep citealp "
+            "cites parencites footcites footcitetexts autocites smartcites supercites"
+        ).split(),
+        CiteMode.NORMAL,
+    ),
+    **dict.fromkeys("textcite textcites citet citealt".split(), CiteMode.AUTHOR_IN_TEXT),
+    "citeauthor": CiteMode.AUTHOR_ONLY,
+    **dict.fromkeys("citeyear citeyearpar citedate".split(), CiteMode.YEAR_ONLY),
+    "citetitle": CiteMode.TITLE_ONLY,
+    **dict.fromkeys("fullcite footfullcite".split(), CiteMode.FULL),
+    "nocite": CiteMode.NOCITE,
+}
+_MODES |= {name[0].upper() + name[1:]: mode for name, mode in _MODES.items() if name != "nocite"}
+# biblatex's starred forms that leave the author out; natbib's stars (full author lists) keep the mode.
+_STAR_SUPPRESSES = frozenset("cite parencite autocite smartcite footcite Cite Parencite Autocite Smartcite".split())
+_MAKES_NOTE = frozenset(
+    n
+    for name in "footcite footcites footfullcite footcitetext footcitetexts".split()
+    for n in (name, name.capitalize())
+)
+_MULTI = frozenset(name for name in _MODES if name.endswith(("cites", "citetexts")))
+_VERBATIM = ("verbatim", "Verbatim", "lstlisting", "comment", "minted", "alltt")
+
+
+def read_latex(text: str, path: str = "<text>") -> Footnotes:
+    """The notes, claims and keyed citations of a LaTeX text."""
+    from pylatexenc.latexwalker import LatexWalker, LatexWalkerError
+
+    document = markup_document(path, text)
+    depth, at = _deepest(text)
+    if depth > MAX_DEPTH:
+        line, column = document.index.locate(at)
+        raise InputError(path, f"groups nested {depth} deep (sources reads at most {MAX_DEPTH})", line, column)
+    try:
+        nodes = LatexWalker(text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
+    except (LatexWalkerError, RecursionError) as error:
+        raise InputError(path, f"cannot be read as LaTeX: {error}") from None
+    walk = _Walk(text, Collected(document))
+    walk.nodes(nodes, None)
+    for number, span in walk.pending_marks.items():
+        walk.collected.diagnostics.append(
+            rules.MARKER_WITHOUT_NOTE.at(
+                document, span, f"\\footnotemark {number} has no \\footnotetext", hint="add \\footnotetext{...}"
+            )
+        )
+    return walk.collected.footnotes()
+
+
+@functools.cache
+def _context() -> Any:
+    from pylatexenc.latexwalker import get_default_latex_context_db
+    from pylatexenc.macrospec import EnvironmentSpec, MacroSpec, VerbatimArgsParser
+
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "sources-notes-and-cites",
+        prepend=True,
+        # Cite commands take no arguments here: _Walk reads them from the text with their offsets.
+        macros=[MacroSpec(name, "") for name in _MODES]
+        + [MacroSpec("footnote", "[{"), MacroSpec("footnotetext", "[{"), MacroSpec("footnotemark", "[")],
+        environments=[
+            EnvironmentSpec(name, args_parser=VerbatimArgsParser(verbatim_arg_type="verbatim-environment"))
+            for name in _VERBATIM
+        ],
+    )
+    return context
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """The deepest nesting of braces and environments, and where it is first reached."""
+    deepest = depth = 0
+    at = 0
+    position = 0
+    size = len(text)
+    while position < size:
+        char = text[position]
+        if char == "\\":
+            if text.startswith("begin", position + 1):
+                depth += 1
+            elif text.startswith("end", position + 1):
+                depth -= 1
+            position += 2
+            continue
+        if char == "%":
+            newline = text.find("\n", position)
+            position = size if newline < 0 else newline
+            continue
+        if char == "{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, position
+        elif char == "}":
+            depth -= 1
+        position += 1
+    return deepest, at
+
+
+class _Walk:
+    """Walks the nodes once, numbering notes in document order and collecting citations."""
+
+    def __init__(self, text: str, collected: Collected) -> None:
+        self.text = text
+        self.collected = collected
+        self.counter = 0  # LaTeX's footnote counter
+        self.pending_marks: dict[int, Span] = {}  # \footnotemark numbers still waiting for their text
+        self.skip_until = 0  # the arguments of a cite command, already read from the text
+
+    def nodes(self, nodes: Iterable[Any], footnote: int | None) -> None:
+        for node in nodes:
+            if node is None or node.pos < self.skip_until:
+                continue
+            kind = type(node).__name__
+            if kind == "LatexMacroNode":
+                self.macro(node, footnote)
+            elif kind == "LatexGroupNode":
+                self.closed(node, node.delimiters[1], footnote)
+                self.nodes(node.nodelist, footnote)
+            elif kind == "LatexEnvironmentNode" and node.environmentname not in _VERBATIM:
+                self.closed(node, f"\\end{{{node.environmentname}}}", footnote)
+                self.nodes(node.nodelist, footnote)
+
+    def closed(self, node: Any, closer: str, footnote: int | None) -> None:
+        end = node.pos + node.len
+        if not self.text.startswith(closer, end - len(closer)):
+            opener = self.text[node.pos : node.pos + 1] if closer != "}" else "{"
+            self.collected.diagnostics.append(
+                rules.UNCLOSED_GROUP.at(
+                    self.collected.document,
+                    Span(node.pos, node.pos + 1),
+                    f"{opener!r} opened here is never closed with {closer!r}",
+                    footnote=footnote,
+                )
+            )
+
+    def macro(self, node: Any, footnote: int | None) -> None:
+        name = node.macroname
+        if name in _MODES:
+            self.cite(node, footnote)
+        elif name in ("footnote", "footnotetext"):
+            self.note(node, footnote, mark=name == "footnote")
+        elif name == "footnotemark":
+            number = self._number(node.nodeargd.argnlist[0] if node.nodeargd else None)
+            self.pending_marks[number] = Span(node.pos, node.pos + node.len)
+            self.collected.mark(number, Span(node.pos, node.pos + node.len), self._paragraph(node.pos))
+        elif node.nodeargd is not None:
+            self.nodes(node.nodeargd.argnlist, footnote)
+
+    def _number(self, optional: Any) -> int:
+        """The number an optional ``[n]`` gives, or the next value of the counter."""
+        if optional is not None:
+            written = self.text[optional.pos + 1 : optional.pos + optional.len - 1].strip()
+            if written.isdigit():
+                return int(written)
+        self.counter += 1
+        return self.counter
+
+    def _paragraph(self, at: int) -> int:
+        blank = self.text.rfind("\n\n", max(at - 2000, 0), at)
+        return blank + 2 if blank >= 0 else max(at - 2000, 0)
+
+    def note(self, node: Any, footnote: int | None, *, mark: bool) -> None:
+        """``\\footnote[n]{text}`` (a marker and a text) or ``\\footnotetext[n]{text}`` (a text)."""
+        args = node.nodeargd.argnlist if node.nodeargd else [None, None]
+        optional, group = args[0], args[1]
+        if group is None or footnote is not None:
+            return
+        if mark:
+            number = self._number(optional)
+            self.collected.mark(number, Span(node.pos, node.pos + node.len), self._paragraph(node.pos))
+        else:
+            number = self._number(optional) if optional is not None else max(self.counter, 1)
+            self.pending_marks.pop(number, None)
+            if number not in self.collected.markers:
+                self.collected.diagnostics.append(
+                    rules.NOTE_WITHOUT_MARKER.at(
+                        self.collected.document,
+                        Span(node.pos, node.pos + node.len),
+                        f"\\footnotetext {number} has no \\footnotemark",
+                        footnote=number,
+                    )
+                )
+        inner = (group.pos + 1, group.pos + group.len - 1)
+        self.collected.note(number, lines_of(self.text, *inner), inner[0])
+        self.nodes(group.nodelist, number)
+
+    def cite(self, node: Any, footnote: int | None) -> None:
+        name = node.macroname
+        text = self.text
+        start = node.pos + 1 + len(name)
+        star = text.startswith("*", start)
+        mode = _MODES[name]
+        if star and name in _STAR_SUPPRESSES:
+            mode = CiteMode.SUPPRESS_AUTHOR
+        read = _arguments(text, start + star, multi=name in _MULTI)
+        if isinstance(read, int):
+            self.collected.diagnostics.append(
+                rules.UNCLOSED_GROUP.at(
+                    self.collected.document,
+                    Span(read, read + 1),
+                    f"an argument of \\{name} is never closed",
+                    footnote=footnote,
+                )
+            )
+            return
+        groups, end = read
+        self.skip_until = end
+        if name in _MAKES_NOTE and footnote is None:
+            self.counter += 1
+            footnote = self.counter
+            self.collected.mark(footnote, Span(node.pos, end), self._paragraph(node.pos))
+            self.collected.note(footnote, lines_of(text, node.pos, end), node.pos)
+        items = [
+            KeyedItem(key, mode, span, prenote, postnote) for prenote, postnote, keys in groups for key, span in keys
+        ]
+        self.collected.cite(items, footnote)
+
+
+_Keys = list[tuple[str, Span]]
+
+
+def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[Affix | None, Affix | None, _Keys]], int] | int:
+    """The ``[pre][post]{keys}`` groups of a cite command from ``at``, and where they end;
+    or the offset of an argument that is never closed."""
+    groups: list[tuple[Affix | None, Affix | None, _Keys]] = []
+    position = at
+    if multi:
+        for _ in range(2):  # the multicite's global (pre)(post)notes: not locators of any one key
+            start = _spaces(text, position)
+            if not text.startswith("(", start):
+                break
+            close = _closing(text, start, "(", ")")
+            if close is None:
+                return start
+            position = close + 1
+    while True:
+        notes: list[tuple[int, int]] = []
+        start = _spaces(text, position)
+        while len(notes) < 2 and text.startswith("[", start):
+            close = _closing(text, start, "[", "]")
+            if close is None:
+                return start
+            notes.append((start + 1, close))
+            start = _spaces(text, close + 1)
+        if not text.startswith("{", start):
+            return (groups, position) if groups else start
+        close = _closing(text, start, "{", "}")
+        if close is None:
+            return start
+        prenote = _note(text, *notes[0]) if len(notes) == 2 else None
+        postnote = _note(text, *notes[-1]) if notes else None
+        groups.append((prenote, postnote, _keys(text, start + 1, close)))
+        position = close + 1
+        if not multi or not text.startswith(("[", "{"), _spaces(text, position)):
+            return groups, position
+
+
+def _spaces(text: str, position: int) -> int:
+    """Past blanks and one line end (a blank line ends a command's arguments)."""
+    newline = False
+    while position < len(text) and text[position] in " \t\n\r":
+        if text[position] == "\n":
+            if newline:
+                break
+            newline = True
+        position += 1
+    return position
+
+
+def _closing(text: str, at: int, opener: str, closer: str) -> int | None:
+    """The ``closer`` matching the ``opener`` at ``at`` (braces inside counted), or None."""
+    depth = 0
+    braces = 0
+    for position in range(at, min(len(text), at + _MAX_ARGUMENTS)):
+        char = text[position]
+        if char == "\\":
+            continue
+        if position > at and text[position - 1] == "\\":
+            continue
+        if opener != "{" and char == "{":
+            braces += 1
+        elif opener != "{" and char == "}":
+            braces -= 1
+        elif braces == 0 and char == opener:
+            depth += 1
+        elif braces == 0 and char == closer:
+            depth -= 1
+            if depth == 0:
+                return position
+    return None
+
+
+def _note(text: str, start: int, end: int) -> Affix | None:
+    piece = text[start:end].replace("~", " ")
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    return Affix(" ".join(stripped.split()), start + len(piece) - len(piece.lstrip()))
+
+
+def _keys(text: str, start: int, end: int) -> _Keys:
+    keys: _Keys = []
+    position = start
+    for piece in text[start:end].split(","):
+        key = piece.strip()
+        if key:
+            first = position + len(piece) - len(piece.lstrip())
+            keys.append((key, Span(first, first + len(key))))
+        position += len(piece) + 1
+    return keys

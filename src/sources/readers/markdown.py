@@ -1,0 +1,391 @@
+"""Markdown (pandoc, Quarto, MkDocs) → :class:`Footnotes` with keyed citations.
+
+markdown-it-py, with mdit-py-plugins' footnote and front-matter plugins, decides the
+block structure: which lines are paragraphs, headings, list items and quotations (and
+so may cite), which are code or HTML (and never do), and which notes are defined. Inline
+text is then read by a linear scanner of ours over the original characters, so every
+record keeps its exact span: note references ``[^id]``, inline notes ``^[...]``, and
+pandoc's citation syntax — ``[see @a, pp. 33-35; also @b]``, ``[-@a]``, ``@a [p. 33]``,
+``@{braced key}`` — outside code spans, autolinks, URLs, e-mail addresses and links.
+Notes are numbered in order of first reference, as pandoc numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from sources.checks import rules
+from sources.citations.keyed import Affix, KeyedItem
+from sources.model import CiteMode, Footnotes, Span
+from sources.readers.declared import front_matter
+from sources.readers.markup import Collected, lines_of, markup_document
+
+# Where the scanner has something to do; everything between is plain text.
+_INTERESTING = re.compile(r"[\\`<\[@]|\^\[|(?<![\w/])(?:https?://|www\.)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*+")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+|[^\s<>@]++@[^\s<>]++)>")
+_BACKTICKS = re.compile(r"`++")
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
+_REFERENCE = re.compile(r"\[\^([^\]\s]++)\]")
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]++)\]:[ \t]*+", re.MULTILINE)
+# Punctuation a pandoc key may hold inside, between alphanumerics.
+_KEY_INSIDE = frozenset(":.#$%&-+?<>~/")
+
+
+def read_markdown(text: str, path: str = "<text>") -> Footnotes:
+    """The notes, claims and keyed citations of a Markdown text."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    document = markup_document(path, text)
+    collected = Collected(document)
+    env: dict[str, Any] = {}
+    tokens = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).parse(text, env)
+    refs: dict[str, int] = env.get("footnotes", {}).get("refs", {})
+    definitions = {m.group(1): m for m in reversed(list(_DEFINITION.finditer(text)))}
+    scanner = _Scanner(text, collected, {label[1:] for label, id_ in refs.items() if id_ >= 0})
+    _nocite(text, collected)
+    starts = document.index.starts
+
+    def offset(line: int) -> int:
+        return starts[line] if line < len(starts) else len(text)
+
+    label: str | None = None
+    inline_note = False
+    regions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for token in tokens:
+        if token.type == "footnote_open":
+            label = token.meta.get("label")
+            inline_note = label is None  # an inline note's text is read where it stands, ^[...]
+        elif token.type == "footnote_close":
+            label, inline_note = None, False
+        elif token.type == "inline" and token.map is not None and not inline_note:
+            region = (offset(token.map[0]), offset(token.map[1]))
+            if label is None:
+                scanner.scan(*region, footnote=None)
+            else:
+                regions[label].append(region)
+    for label in sorted(regions, key=lambda name: scanner.numbers.get(name, 0)):
+        _definition(scanner, label, regions[label], definitions.get(label))
+    for label, id_ in refs.items():
+        unused = definitions.get(label[1:])
+        if id_ < 0 and unused is not None:
+            collected.diagnostics.append(
+                rules.NOTE_WITHOUT_MARKER.at(
+                    document,
+                    Span(unused.start(), unused.end()),
+                    f"the note [^{label[1:]}] is never referred to",
+                    hint=f"refer to it with [^{label[1:]}] in the text, or delete it",
+                )
+            )
+    return collected.footnotes()
+
+
+def _definition(
+    scanner: _Scanner, label: str, regions: list[tuple[int, int]], definition: re.Match[str] | None
+) -> None:
+    """The text of a note defined by ``[^label]:`` and the citations in it."""
+    number = scanner.numbers.get(label)
+    if number is None:
+        return
+    text = scanner.text
+    first_start, first_end = regions[0]
+    if definition is not None and first_start <= definition.start() < first_end:
+        regions = [(definition.end(), first_end), *regions[1:]]
+    pieces = [piece for start, end in regions for piece in lines_of(text, start, end)]
+    scanner.collected.note(number, pieces, regions[0][0])
+    for start, end in regions:
+        scanner.scan(start, end, footnote=number)
+
+
+def _nocite(text: str, collected: Collected) -> None:
+    """``nocite: "@a, @b"`` or ``"@*"`` in the front matter: entries listed without a citation."""
+    fields = front_matter(text)
+    if "nocite" not in fields:
+        return
+    value, start = fields["nocite"]
+    items = []
+    for at in (start + k for k, char in enumerate(value) if char == "@"):
+        key = "*" if text.startswith("@*", at) else None
+        end = at + 2
+        if key is None:
+            found = _key(text, at + 1, start + len(value))
+            if found is None:
+                continue
+            key, end = found
+        items.append(KeyedItem(key, CiteMode.NOCITE, Span(at, end)))
+    collected.cite(items, None)
+
+
+class _Scanner:
+    """Reads the inline text of paragraphs and notes; numbers notes in order of reference."""
+
+    def __init__(self, text: str, collected: Collected, defined: set[str]) -> None:
+        self.text = text
+        self.collected = collected
+        self.defined = defined
+        self.numbers: dict[str, int] = {}  # label → note number
+        self.count = 0
+        self._no_closer: dict[int, tuple[int, int]] = {}  # backtick run length → (failed from, limit)
+        self._closing: dict[int, int] = {}  # "[" → its "]", in the stretch being read
+        self._contexts: list[tuple[int, int | None]] = []
+        self._low = 0
+
+    def scan(self, start: int, end: int, footnote: int | None) -> None:
+        """Find note references, inline notes and citations in ``text[start:end]``."""
+        text = self.text
+        self._closing = _brackets(text, start, end)
+        self._low = start
+        self._no_closer.clear()
+        self._contexts = [(end, footnote)]  # inline notes open inside this stretch, innermost last
+        position = start
+        while True:
+            limit, note = self._contexts[-1]
+            found = _INTERESTING.search(text, position, limit)
+            if found is None:
+                if len(self._contexts) == 1:
+                    return
+                self._contexts.pop()
+                position = limit + 1  # past the inline note's "]"
+                continue
+            position = self._step(found.start(), limit, note)
+
+    def _step(self, at: int, limit: int, note: int | None) -> int:
+        """Read what starts at ``at``; the position to go on from."""
+        text = self.text
+        char = text[at]
+        if char in "\\`<hw":
+            return self._skip(at, limit)
+        if char == "^":
+            return self._inline_note(at, limit, note)
+        if char == "@":
+            return self._in_text(at, limit, note)
+        if text.startswith("[^", at):
+            return self._reference(at, note)
+        return self._bracket(at, limit, note)
+
+    def _skip(self, at: int, limit: int) -> int:
+        """Past an escaped character, a code span, an autolink or a URL: none of them cites."""
+        text = self.text
+        char = text[at]
+        if char == "\\":
+            return at + 2
+        if char == "`":
+            return self._code_span(at, limit)
+        if char == "<":
+            link = _AUTOLINK.match(text, at, limit)
+            return link.end() if link else at + 1
+        return _URL.match(text, at, limit).end()  # type: ignore[union-attr]  # matched by _INTERESTING
+
+    def _inline_note(self, at: int, limit: int, note: int | None) -> int:
+        """``^[...]``: a note of its own, read where it stands."""
+        close = self._closing.get(at + 1)
+        if close is None or close >= limit:
+            self.collected.diagnostics.append(
+                rules.UNCLOSED_GROUP.at(
+                    self.collected.document, Span(at, at + 2), "the inline note ^[ is never closed", footnote=note
+                )
+            )
+            return at + 2
+        self.count += 1
+        self.collected.mark(self.count, Span(at, close + 1), self._low)
+        self.collected.note(self.count, lines_of(self.text, at + 2, close), at + 2)
+        self._contexts.append((close, self.count))
+        return at + 2
+
+    def _code_span(self, at: int, limit: int) -> int:
+        """Past a code span opened by the backticks at ``at`` (or past the run, if never closed)."""
+        text = self.text
+        n = _BACKTICKS.match(text, at).end() - at  # type: ignore[union-attr]  # text[at] is a backtick
+        failed = self._no_closer.get(n)
+        if failed is not None and failed[1] == limit and failed[0] <= at:
+            return at + n
+        search = at + n
+        while True:
+            close = text.find("`" * n, search, limit)
+            if close < 0:
+                self._no_closer[n] = (at, limit)
+                return at + n
+            run = _BACKTICKS.match(text, close).end() - close  # type: ignore[union-attr]
+            if run == n:
+                return close + n
+            search = close + run
+
+    def _reference(self, at: int, note: int | None) -> int:
+        """``[^label]``: a reference to a defined note, or a marker without a note."""
+        text = self.text
+        found = _REFERENCE.match(text, at)
+        if found is None:
+            return at + 2
+        label = found.group(1)
+        span = Span(at, found.end())
+        if label in self.defined:
+            if label not in self.numbers:
+                self.count += 1
+                self.numbers[label] = self.count
+            self.collected.mark(self.numbers[label], span, self._low)
+        else:
+            self.collected.diagnostics.append(
+                rules.MARKER_WITHOUT_NOTE.at(
+                    self.collected.document,
+                    span,
+                    f"[^{label}] refers to a note that is not defined",
+                    footnote=note,
+                    hint=f"define it with a line [^{label}]: ...",
+                )
+            )
+        return found.end()
+
+    def _bracket(self, at: int, limit: int, note: int | None) -> int:
+        """``[...]``: a link (skipped), a citation group, or text that may hold in-text citations."""
+        text = self.text
+        close = self._closing.get(at)
+        if close is None or close >= limit:
+            return at + 1
+        after = text[close + 1 : close + 2]
+        if after == "(":
+            end = _closing_paren(text, close + 1, limit)
+            return end if end is not None else close + 1
+        if after == "[":
+            return self._closing.get(close + 1, close) + 1
+        items = _group(text, at + 1, close)
+        if items is None:
+            return at + 1
+        self.collected.cite(items, note)
+        return close + 1
+
+    def _in_text(self, at: int, limit: int, note: int | None) -> int:
+        """``@key``, ``@key [p. 33]``: an author-in-text citation (not an e-mail address)."""
+        text = self.text
+        if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return at + 1
+        found = _key(text, at + 1, limit)
+        if found is None:
+            return at + 1
+        key, end = found
+        suffix = None
+        bracket = end + 1 if text.startswith(" [", end) else end
+        close = self._closing.get(bracket) if text.startswith("[", bracket) else None
+        if close is not None and close < limit and "@" not in text[bracket:close]:
+            suffix = _affix(text, bracket + 1, close)
+            end = close + 1
+        self.collected.cite([KeyedItem(key, CiteMode.AUTHOR_IN_TEXT, Span(at, end), None, suffix)], note)
+        return end
+
+
+def _brackets(text: str, start: int, end: int) -> dict[int, int]:
+    """The ``]`` that closes each ``[`` of ``text[start:end]`` (escaped brackets left out)."""
+    closing: dict[int, int] = {}
+    open_: list[int] = []
+    for found in _BRACKET.finditer(text, start, end):
+        char = found.group(0)
+        if char == "[":
+            open_.append(found.start())
+        elif char == "]" and open_:
+            closing[open_.pop()] = found.start()
+    return closing
+
+
+def _closing_paren(text: str, at: int, limit: int) -> int | None:
+    """Past the ``)`` that closes the ``(`` at ``at``, nested parentheses counted."""
+    depth = 0
+    for position in range(at, limit):
+        char = text[position]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+        elif char == "\n" and text.startswith("\n", position + 1):
+            return None
+    return None
+
+
+def _key(text: str, at: int, limit: int) -> tuple[str, int] | None:
+    """The citation key starting at ``at`` (just after the ``@``) and where it ends."""
+    if at >= limit:
+        return None
+    if text[at] == "{":
+        depth = 0
+        for position in range(at, limit):
+            if text[position] == "{":
+                depth += 1
+            elif text[position] == "}":
+                depth -= 1
+                if depth == 0:
+                    key = text[at + 1 : position].strip()
+                    return (key, position + 1) if key else None
+        return None
+    first = text[at]
+    if not (first.isalnum() or first == "_"):
+        return None
+    position = at + 1
+    while position < limit:
+        char = text[position]
+        if char.isalnum() or char == "_":
+            position += 1
+        elif (
+            char in _KEY_INSIDE and position + 1 < limit and (text[position + 1].isalnum() or text[position + 1] == "_")
+        ):
+            position += 2
+        else:
+            break
+    return text[at:position], position
+
+
+def _affix(text: str, start: int, end: int) -> Affix | None:
+    """``text[start:end]`` stripped, with its offset; None when only blanks."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    return Affix(" ".join(stripped.split()), start + len(piece) - len(piece.lstrip()))
+
+
+def _group(text: str, start: int, end: int) -> list[KeyedItem] | None:
+    """The items of ``[see @a, p. 33; @b]``, or None when a piece has no key (then it is text)."""
+    pieces = []
+    piece_start = start
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == ";" and depth == 0:
+            pieces.append((piece_start, position))
+            piece_start = position + 1
+    pieces.append((piece_start, end))
+    items = []
+    for piece_start, piece_end in pieces:
+        item = _item(text, piece_start, piece_end)
+        if item is None:
+            return None
+        items.append(item)
+    return items
+
+
+def _item(text: str, start: int, end: int) -> KeyedItem | None:
+    """One ``prefix -@key suffix`` of a bracketed citation."""
+    at = text.find("@", start, end)
+    while at >= 0 and at > start and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at = text.find("@", at + 1, end)
+    if at < 0:
+        return None
+    found = _key(text, at + 1, end)
+    if found is None:
+        return None
+    key, key_end = found
+    suppress = at > start and text[at - 1] == "-" and (at - 1 == start or text[at - 2].isspace())
+    prefix_end = at - 1 if suppress else at
+    prefix = _affix(text, start, prefix_end)
+    suffix = _affix(text, key_end, end)
+    first = prefix.start if prefix else prefix_end
+    last = suffix.start + len(text[suffix.start : end].rstrip()) if suffix else key_end
+    mode = CiteMode.SUPPRESS_AUTHOR if suppress else CiteMode.NORMAL
+    return KeyedItem(key, mode, Span(first, last), prefix, suffix)
