@@ -15,6 +15,7 @@ refused with a message before it is walked.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,8 +26,8 @@ from sources.model import CiteMode, Footnotes, Span
 from sources.readers.markup import Collected, lines_of, markup_document
 
 MAX_DEPTH = 200
-# A cite command's arguments never run this long; a bound keeps unclosed ones linear.
-_MAX_ARGUMENTS = 10_000
+# Delimiters of arguments; escaped characters and comments match as longer strings and are passed over.
+_DELIMITERS = re.compile(r"\\.|%[^\n]*+|[{}\[\]()]", re.DOTALL)
 
 _MODES: dict[str, CiteMode] = {
     **dict.fromkeys(
@@ -68,7 +69,7 @@ def read_latex(text: str, path: str = "<text>") -> Footnotes:
         nodes = LatexWalker(text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
     except (LatexWalkerError, RecursionError) as error:
         raise InputError(path, f"cannot be read as LaTeX: {error}") from None
-    walk = _Walk(text, Collected(document))
+    walk = _Walk(text, Collected(document), _pairs(text))
     walk.nodes(nodes, None)
     for number, span in walk.pending_marks.items():
         walk.collected.diagnostics.append(
@@ -131,8 +132,9 @@ def _deepest(text: str) -> tuple[int, int]:
 class _Walk:
     """Walks the nodes once, numbering notes in document order and collecting citations."""
 
-    def __init__(self, text: str, collected: Collected) -> None:
+    def __init__(self, text: str, collected: Collected, pairs: dict[int, int]) -> None:
         self.text = text
+        self.pairs = pairs
         self.collected = collected
         self.counter = 0  # LaTeX's footnote counter
         self.pending_marks: dict[int, Span] = {}  # \footnotemark numbers still waiting for their text
@@ -224,7 +226,7 @@ class _Walk:
         mode = _MODES[name]
         if star and name in _STAR_SUPPRESSES:
             mode = CiteMode.SUPPRESS_AUTHOR
-        read = _arguments(text, start + star, multi=name in _MULTI)
+        read = _arguments(text, self.pairs, start + star, multi=name in _MULTI)
         if isinstance(read, int):
             self.collected.diagnostics.append(
                 rules.UNCLOSED_GROUP.at(
@@ -249,19 +251,20 @@ class _Walk:
 
 
 _Keys = list[tuple[str, Span]]
+_Groups = list[tuple[Affix | None, Affix | None, _Keys]]  # (prenote, postnote, keys) per [..][..]{..}
 
 
-def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[Affix | None, Affix | None, _Keys]], int] | int:
+def _arguments(text: str, pairs: dict[int, int], at: int, *, multi: bool) -> tuple[_Groups, int] | int:
     """The ``[pre][post]{keys}`` groups of a cite command from ``at``, and where they end;
     or the offset of an argument that is never closed."""
-    groups: list[tuple[Affix | None, Affix | None, _Keys]] = []
+    groups: _Groups = []
     position = at
     if multi:
         for _ in range(2):  # the multicite's global (pre)(post)notes: not locators of any one key
             start = _spaces(text, position)
             if not text.startswith("(", start):
                 break
-            close = _closing(text, start, "(", ")")
+            close = pairs.get(start)
             if close is None:
                 return start
             position = close + 1
@@ -269,14 +272,14 @@ def _arguments(text: str, at: int, *, multi: bool) -> tuple[list[tuple[Affix | N
         notes: list[tuple[int, int]] = []
         start = _spaces(text, position)
         while len(notes) < 2 and text.startswith("[", start):
-            close = _closing(text, start, "[", "]")
+            close = pairs.get(start)
             if close is None:
                 return start
             notes.append((start + 1, close))
             start = _spaces(text, close + 1)
         if not text.startswith("{", start):
             return (groups, position) if groups else start
-        close = _closing(text, start, "{", "}")
+        close = pairs.get(start)
         if close is None:
             return start
         prenote = _note(text, *notes[0]) if len(notes) == 2 else None
@@ -299,27 +302,34 @@ def _spaces(text: str, position: int) -> int:
     return position
 
 
-def _closing(text: str, at: int, opener: str, closer: str) -> int | None:
-    """The ``closer`` matching the ``opener`` at ``at`` (braces inside counted), or None."""
-    depth = 0
-    braces = 0
-    for position in range(at, min(len(text), at + _MAX_ARGUMENTS)):
-        char = text[position]
-        if char == "\\":
-            continue
-        if position > at and text[position - 1] == "\\":
-            continue
-        if opener != "{" and char == "{":
-            braces += 1
-        elif opener != "{" and char == "}":
-            braces -= 1
-        elif braces == 0 and char == opener:
-            depth += 1
-        elif braces == 0 and char == closer:
-            depth -= 1
-            if depth == 0:
-                return position
-    return None
+def _pairs(text: str) -> dict[int, int]:
+    """Where each ``{``, ``[`` and ``(`` of the text closes; escaped and commented ones left out.
+
+    A bracket or parenthesis closes at the brace depth it opened at (``[{]}]`` is one
+    argument); one opened inside a group and never closed is dropped when the group closes.
+    """
+    pairs: dict[int, int] = {}
+    braces: list[int] = []
+    others: list[tuple[str, int, int]] = []  # (opener, offset, brace depth)
+    for found in _DELIMITERS.finditer(text):
+        char, at = found.group(0), found.start()
+        if char == "{":
+            braces.append(at)
+        elif char == "}":
+            if braces:
+                pairs[braces.pop()] = at
+            while others and others[-1][2] > len(braces):
+                others.pop()
+        elif char in "[(":
+            others.append((char, at, len(braces)))
+        elif char in "])":
+            opener = "[" if char == "]" else "("
+            # A stray opener of the other kind inside is text: "[see (esp. p. 3]".
+            while others and others[-1][2] == len(braces) and others[-1][0] != opener:
+                others.pop()
+            if others and others[-1][2] == len(braces):
+                pairs[others.pop()[1]] = at
+    return pairs
 
 
 def _note(text: str, start: int, end: int) -> Affix | None:

@@ -13,7 +13,6 @@ Notes are numbered in order of first reference, as pandoc numbers them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any
 
 from sources.checks import rules
@@ -42,63 +41,67 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
 
     document = markup_document(path, text)
     collected = Collected(document)
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin)
+    # Only the blocks are wanted: inline text is ours to read, and note definitions stay where they stand.
+    parser.disable(["inline", "footnote_tail"])
     env: dict[str, Any] = {}
-    tokens = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).parse(text, env)
-    refs: dict[str, int] = env.get("footnotes", {}).get("refs", {})
-    definitions = {m.group(1): m for m in reversed(list(_DEFINITION.finditer(text)))}
-    scanner = _Scanner(text, collected, {label[1:] for label, id_ in refs.items() if id_ >= 0})
-    _nocite(text, collected)
+    tokens = parser.parse(text, env)
     starts = document.index.starts
 
     def offset(line: int) -> int:
         return starts[line] if line < len(starts) else len(text)
 
+    definitions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # label → (start, inline stretches)
+    body: list[tuple[int, int]] = []
     label: str | None = None
-    inline_note = False
-    regions: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for token in tokens:
-        if token.type == "footnote_open":
-            label = token.meta.get("label")
-            inline_note = label is None  # an inline note's text is read where it stands, ^[...]
-        elif token.type == "footnote_close":
-            label, inline_note = None, False
-        elif token.type == "inline" and token.map is not None and not inline_note:
+        if token.type == "footnote_reference_open" and token.map is not None:
+            label = token.meta["label"]
+            start = offset(token.map[0])
+            if label in definitions:
+                collected.diagnostics.append(
+                    rules.DUPLICATE_NUMBER.at(document, Span(start, start + 1), f"the note [^{label}] is defined twice")
+                )
+                label = f"\0{start}"  # kept apart, and reported once (above)
+            definitions[label] = (start, [])
+        elif token.type == "footnote_reference_close":
+            label = None
+        elif token.type == "inline" and token.map is not None:
             region = (offset(token.map[0]), offset(token.map[1]))
-            if label is None:
-                scanner.scan(*region, footnote=None)
-            else:
-                regions[label].append(region)
-    for label in sorted(regions, key=lambda name: scanner.numbers.get(name, 0)):
-        _definition(scanner, label, regions[label], definitions.get(label))
-    for label, id_ in refs.items():
-        unused = definitions.get(label[1:])
-        if id_ < 0 and unused is not None:
+            (body if label is None else definitions[label][1]).append(region)
+    scanner = _Scanner(text, collected, set(definitions))
+    for region in body:
+        scanner.scan(*region, footnote=None)
+    _nocite(text, collected)
+    done: set[str] = set()
+    while waiting := sorted(set(scanner.numbers) - done, key=scanner.numbers.__getitem__):
+        for name in waiting:
+            done.add(name)
+            _definition(scanner, name, *definitions[name])
+    for name, (start, _) in definitions.items():
+        if name not in scanner.numbers and not name.startswith("\0"):
             collected.diagnostics.append(
                 rules.NOTE_WITHOUT_MARKER.at(
                     document,
-                    Span(unused.start(), unused.end()),
-                    f"the note [^{label[1:]}] is never referred to",
-                    hint=f"refer to it with [^{label[1:]}] in the text, or delete it",
+                    Span(start, start + len(name) + 3),
+                    f"the note [^{name}] is never referred to",
+                    hint=f"refer to it with [^{name}] in the text, or delete it",
                 )
             )
     return collected.footnotes()
 
 
-def _definition(
-    scanner: _Scanner, label: str, regions: list[tuple[int, int]], definition: re.Match[str] | None
-) -> None:
+def _definition(scanner: _Scanner, label: str, start: int, regions: list[tuple[int, int]]) -> None:
     """The text of a note defined by ``[^label]:`` and the citations in it."""
-    number = scanner.numbers.get(label)
-    if number is None:
-        return
+    number = scanner.numbers[label]
     text = scanner.text
-    first_start, first_end = regions[0]
-    if definition is not None and first_start <= definition.start() < first_end:
-        regions = [(definition.end(), first_end), *regions[1:]]
-    pieces = [piece for start, end in regions for piece in lines_of(text, start, end)]
-    scanner.collected.note(number, pieces, regions[0][0])
-    for start, end in regions:
-        scanner.scan(start, end, footnote=number)
+    opening = _DEFINITION.match(text, start)
+    if opening is not None and regions and regions[0][0] <= opening.end() < regions[0][1]:
+        regions = [(opening.end(), regions[0][1]), *regions[1:]]
+    pieces = [piece for first, end in regions for piece in lines_of(text, first, end)]
+    scanner.collected.note(number, pieces, opening.end() if opening else start)
+    for first, end in regions:
+        scanner.scan(first, end, footnote=number)
 
 
 def _nocite(text: str, collected: Collected) -> None:
@@ -272,7 +275,10 @@ class _Scanner:
         if close is not None and close < limit and "@" not in text[bracket:close]:
             suffix = _affix(text, bracket + 1, close)
             end = close + 1
-        self.collected.cite([KeyedItem(key, CiteMode.AUTHOR_IN_TEXT, Span(at, end), None, suffix)], note)
+        # "-@key" outside brackets leaves the author out too, as pandoc reads it.
+        suppress = at > 0 and text[at - 1] == "-" and (at == 1 or not text[at - 2].isalnum())
+        mode, first = (CiteMode.SUPPRESS_AUTHOR, at - 1) if suppress else (CiteMode.AUTHOR_IN_TEXT, at)
+        self.collected.cite([KeyedItem(key, mode, Span(first, end), None, suffix)], note)
         return end
 
 
@@ -317,8 +323,9 @@ def _key(text: str, at: int, limit: int) -> tuple[str, int] | None:
             elif text[position] == "}":
                 depth -= 1
                 if depth == 0:
-                    key = text[at + 1 : position].strip()
-                    return (key, position + 1) if key else None
+                    key = text[at + 1 : position]
+                    # pandoc takes no blank into a braced key either
+                    return (key, position + 1) if key and not any(c.isspace() for c in key) else None
         return None
     first = text[at]
     if not (first.isalnum() or first == "_"):
