@@ -175,8 +175,10 @@ class _Walk:
             self.note(node, footnote, mark=name == "footnote")
         elif name == "footnotemark":
             number = self._number(node.nodeargd.argnlist[0] if node.nodeargd else None)
-            self.pending_marks[number] = Span(node.pos, node.pos + node.len)
-            self.collected.mark(number, Span(node.pos, node.pos + node.len), self._paragraph(node.pos))
+            end = node.pos + node.len
+            end += 2 if self.text.startswith("{}", end) else 0  # \footnotemark{}: the braces end the command
+            self.pending_marks[number] = Span(node.pos, end)
+            self.collected.mark(number, Span(node.pos, end), self._paragraph(node.pos))
         elif node.nodeargd is not None:
             self.nodes(node.nodeargd.argnlist, footnote)
 
@@ -214,6 +216,7 @@ class _Walk:
                         footnote=number,
                     )
                 )
+        self.closed(group, "}", number)
         inner = (group.pos + 1, group.pos + group.len - 1)
         self.collected.note(number, lines_of(self.text, *inner), inner[0])
         self.nodes(group.nodelist, number)
@@ -228,6 +231,8 @@ class _Walk:
             mode = CiteMode.SUPPRESS_AUTHOR
         read = _arguments(text, self.pairs, start + star, multi=name in _MULTI)
         if isinstance(read, int):
+            if text.startswith("{", read):
+                return  # the walker reports the unclosed group
             self.collected.diagnostics.append(
                 rules.UNCLOSED_GROUP.at(
                     self.collected.document,

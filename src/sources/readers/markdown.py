@@ -68,11 +68,15 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
             label = None
         elif token.type == "inline" and token.map is not None:
             region = (offset(token.map[0]), offset(token.map[1]))
+            # Start where the inline text does, after a quotation's ">" or a list item's marker.
+            first_line = token.content.split("\n", 1)[0]
+            found = text.find(first_line, region[0], region[1]) if first_line else -1
+            region = (found, region[1]) if found >= 0 else region
             (body if label is None else definitions[label][1]).append(region)
+    _nocite(text, collected)
     scanner = _Scanner(text, collected, set(definitions))
     for region in body:
         scanner.scan(*region, footnote=None)
-    _nocite(text, collected)
     done: set[str] = set()
     while waiting := sorted(set(scanner.numbers) - done, key=scanner.numbers.__getitem__):
         for name in waiting:
