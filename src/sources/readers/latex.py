@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
+
+from attrs import field, frozen
 
 from sources.checks import rules
 from sources.citations.keyed import Affix, KeyedItem
@@ -65,11 +69,12 @@ def read_latex(text: str, path: str = "<text>") -> Footnotes:
     if depth > MAX_DEPTH:
         line, column = document.index.locate(at)
         raise InputError(path, f"groups nested {depth} deep (sources reads at most {MAX_DEPTH})", line, column)
+    condensed = _Condensed.of(text)
     try:
-        nodes = LatexWalker(text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
+        nodes = LatexWalker(condensed.text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
     except (LatexWalkerError, RecursionError) as error:
         raise InputError(path, f"cannot be read as LaTeX: {error}") from None
-    walk = _Walk(text, Collected(document), _pairs(text))
+    walk = _Walk(text, Collected(document), _pairs(text), condensed)
     walk.nodes(nodes, None)
     for number, span in walk.pending_marks.items():
         walk.collected.diagnostics.append(
@@ -129,20 +134,84 @@ def _deepest(text: str) -> tuple[int, int]:
     return deepest, at
 
 
+# What the walker reads: macro names, environment names and \verb whole; prose runs condensed.
+_PIECES = re.compile(
+    r"\\(?:begin|end)[ \t]*+\{[^}\n]*+\}|\\verb\*?+([^\w\s])[^\n]*?\1|\\[A-Za-z@]++|\\.|([\w \t.,;:!?'\"/-]{8,})",
+    re.DOTALL,
+)
+
+
+@frozen
+class _Condensed:
+    """The text with every long run of prose (letters, digits, blanks, common punctuation) cut to
+    one ``x``, kept between blanks when it had them, and the way back to the original offsets.
+
+    pylatexenc reads character by character at some microseconds each and slows down
+    more than linearly on long runs of text; prose means nothing to the walker, whose
+    work is the structure. Every character that is not prose keeps its place relative
+    to its neighbours, so a node's offsets map back exactly.
+    """
+
+    text: str
+    at: array[int] = field(repr=False)  # where each condensed run starts in ``text``
+    source: array[int] = field(repr=False)  # ... and in the original
+    length: array[int] = field(repr=False)  # the run's length in ``text``
+    shift: array[int] = field(repr=False)  # original offset minus condensed offset, after the run
+
+    @classmethod
+    def of(cls, original: str) -> _Condensed:
+        parts: list[str] = []
+        at, source, length, shift = array("q"), array("q"), array("q"), array("q")
+        kept = 0  # original offset up to which the text is copied
+        size = 0
+        for found in _PIECES.finditer(original):
+            run = found.group(2)
+            if run is None:
+                continue
+            parts.append(original[kept : found.start()])
+            size += found.start() - kept
+            short = (" " if run[0] in " \t" else "") + "x" + (" " if run[-1] in " \t" else "")
+            at.append(size)
+            source.append(found.start())
+            length.append(len(short))
+            shift.append(found.end() - (size + len(short)))
+            parts.append(short)
+            size += len(short)
+            kept = found.end()
+        parts.append(original[kept:])
+        return cls("".join(parts), at, source, length, shift)
+
+    def original(self, offset: int) -> int:
+        """The original offset of ``text[offset]``; inside a condensed run, the run's start."""
+        k = bisect_right(self.at, offset) - 1
+        if k < 0:
+            return offset
+        if offset - self.at[k] < self.length[k]:
+            return self.source[k]
+        return offset + self.shift[k]
+
+
 class _Walk:
     """Walks the nodes once, numbering notes in document order and collecting citations."""
 
-    def __init__(self, text: str, collected: Collected, pairs: dict[int, int]) -> None:
+    def __init__(self, text: str, collected: Collected, pairs: dict[int, int], condensed: _Condensed) -> None:
         self.text = text
         self.pairs = pairs
+        self.condensed = condensed
         self.collected = collected
         self.counter = 0  # LaTeX's footnote counter
         self.pending_marks: dict[int, Span] = {}  # \footnotemark numbers still waiting for their text
         self.skip_until = 0  # the arguments of a cite command, already read from the text
 
+    def _start(self, node: Any) -> int:
+        return self.condensed.original(node.pos)
+
+    def _end(self, node: Any) -> int:
+        return self.condensed.original(node.pos + node.len)
+
     def nodes(self, nodes: Iterable[Any], footnote: int | None) -> None:
         for node in nodes:
-            if node is None or node.pos < self.skip_until:
+            if node is None or self._start(node) < self.skip_until:
                 continue
             kind = type(node).__name__
             if kind == "LatexMacroNode":
@@ -155,13 +224,13 @@ class _Walk:
                 self.nodes(node.nodelist, footnote)
 
     def closed(self, node: Any, closer: str, footnote: int | None) -> None:
-        end = node.pos + node.len
+        start, end = self._start(node), self._end(node)
         if not self.text.startswith(closer, end - len(closer)):
-            opener = self.text[node.pos : node.pos + 1] if closer != "}" else "{"
+            opener = self.text[start : start + 1] if closer != "}" else "{"
             self.collected.diagnostics.append(
                 rules.UNCLOSED_GROUP.at(
                     self.collected.document,
-                    Span(node.pos, node.pos + 1),
+                    Span(start, start + 1),
                     f"{opener!r} opened here is never closed with {closer!r}",
                     footnote=footnote,
                 )
@@ -175,17 +244,17 @@ class _Walk:
             self.note(node, footnote, mark=name == "footnote")
         elif name == "footnotemark":
             number = self._number(node.nodeargd.argnlist[0] if node.nodeargd else None)
-            end = node.pos + node.len
+            start, end = self._start(node), self._end(node)
             end += 2 if self.text.startswith("{}", end) else 0  # \footnotemark{}: the braces end the command
-            self.pending_marks[number] = Span(node.pos, end)
-            self.collected.mark(number, Span(node.pos, end), self._paragraph(node.pos))
+            self.pending_marks[number] = Span(start, end)
+            self.collected.mark(number, Span(start, end), self._paragraph(start))
         elif node.nodeargd is not None:
             self.nodes(node.nodeargd.argnlist, footnote)
 
     def _number(self, optional: Any) -> int:
         """The number an optional ``[n]`` gives, or the next value of the counter."""
         if optional is not None:
-            written = self.text[optional.pos + 1 : optional.pos + optional.len - 1].strip()
+            written = self.text[self._start(optional) + 1 : self._end(optional) - 1].strip()
             if written.isdigit():
                 return int(written)
         self.counter += 1
@@ -203,7 +272,7 @@ class _Walk:
             return
         if mark:
             number = self._number(optional)
-            self.collected.mark(number, Span(node.pos, node.pos + node.len), self._paragraph(node.pos))
+            self.collected.mark(number, Span(self._start(node), self._end(node)), self._paragraph(self._start(node)))
         else:
             number = self._number(optional) if optional is not None else max(self.counter, 1)
             self.pending_marks.pop(number, None)
@@ -211,20 +280,21 @@ class _Walk:
                 self.collected.diagnostics.append(
                     rules.NOTE_WITHOUT_MARKER.at(
                         self.collected.document,
-                        Span(node.pos, node.pos + node.len),
+                        Span(self._start(node), self._end(node)),
                         f"\\footnotetext {number} has no \\footnotemark",
                         footnote=number,
                     )
                 )
         self.closed(group, "}", number)
-        inner = (group.pos + 1, group.pos + group.len - 1)
+        inner = (self._start(group) + 1, self._end(group) - 1)
         self.collected.note(number, lines_of(self.text, *inner), inner[0])
         self.nodes(group.nodelist, number)
 
     def cite(self, node: Any, footnote: int | None) -> None:
         name = node.macroname
         text = self.text
-        start = node.pos + 1 + len(name)
+        at = self._start(node)
+        start = at + 1 + len(name)
         star = text.startswith("*", start)
         mode = _MODES[name]
         if star and name in _STAR_SUPPRESSES:
@@ -247,8 +317,8 @@ class _Walk:
         if name in _MAKES_NOTE and footnote is None:
             self.counter += 1
             footnote = self.counter
-            self.collected.mark(footnote, Span(node.pos, end), self._paragraph(node.pos))
-            self.collected.note(footnote, lines_of(text, node.pos, end), node.pos)
+            self.collected.mark(footnote, Span(at, end), self._paragraph(at))
+            self.collected.note(footnote, lines_of(text, at, end), at)
         items = [
             KeyedItem(key, mode, span, prenote, postnote) for prenote, postnote, keys in groups for key, span in keys
         ]
