@@ -136,7 +136,7 @@ def _deepest(text: str) -> tuple[int, int]:
 
 # What the walker reads: macro names, environment names and \verb whole; prose runs condensed.
 _PIECES = re.compile(
-    r"\\(?:begin|end)[ \t]*+\{[^}\n]*+\}|\\verb\*?+([^\w\s])[^\n]*?\1|\\[A-Za-z@]++|\\.|([\w \t.,;:!?'\"/-]{8,})",
+    r"\\(?:begin|end)[ \t]*+\{[^}\n]*+\}|\\verb\*?+([^\w\s])[^\n]{0,500}?\1|\\[A-Za-z@]++|\\.|([\w \t.,;:!?'\"/-]{8,})",
     re.DOTALL,
 )
 
