@@ -48,6 +48,7 @@ from sources.model import (
     Span,
 )
 from sources.readers import formats
+from sources.readers.allocation import cyclic_gc_paused
 from sources.readers.declared import declared_file
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
@@ -128,14 +129,10 @@ def read_text(
 ) -> Footnotes:
     """The footnotes of an already decoded text, with their citations (the format as for :func:`read`)."""
     chosen = formats.input_format(path, input_format)
-    if chosen == formats.MARKDOWN:
-        from sources.readers.markdown import read_markdown
+    if chosen != formats.PDF_TEXT:
+        from sources.readers.markup import read_markup
 
-        return read_markdown(text, path)
-    if chosen == formats.LATEX:
-        from sources.readers.latex import read_latex
-
-        return read_latex(text, path)
+        return read_markup(text, path, chosen)
     return cite(read_footnotes(ingest(text, path, first_page=first_page)))
 
 
@@ -181,13 +178,14 @@ def check(
     another; other texts are linked to ``bib`` when it is given, and are otherwise checked
     without resolution, unless a Markdown or LaTeX text declares its bibliography.
     """
-    texts = [read(path, encoding=encoding, first_page=first_page, input_format=input_format) for path in paths]
-    if bib is None:  # a Markdown or LaTeX text may name its bibliography
-        bib = next((found for text in texts if (found := declared_file(text)) is not None), None)
-    if bib is not None:
-        bib_text = read_file(bib)
-        return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
-    if all(path is None for path in paths):
-        embedded = bibliography_text()
-        return check_texts(texts, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded)
-    return check_texts(texts, None, None)
+    with cyclic_gc_paused():  # hundreds of thousands of records, none in cycles: see cyclic_gc_paused
+        texts = [read(path, encoding=encoding, first_page=first_page, input_format=input_format) for path in paths]
+        if bib is None:  # a Markdown or LaTeX text may name its bibliography
+            bib = next((found for text in texts if (found := declared_file(text)) is not None), None)
+        if bib is not None:
+            bib_text = read_file(bib)
+            return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
+        if all(path is None for path in paths):
+            embedded = bibliography_text()
+            return check_texts(texts, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded)
+        return check_texts(texts, None, None)

@@ -49,7 +49,8 @@ def _entries(rng: random.Random, count: int) -> list[tuple[str, str]]:
     for k in range(count):
         surname, given = _SURNAMES[k % len(_SURNAMES)], rng.choice(_GIVEN)
         year = 1950 + (k * 7) % 70
-        key = f"{surname.casefold().replace('ı', 'i')}{year}{'abcdefghij'[k // len(_SURNAMES)]}"
+        round_ = k // len(_SURNAMES)
+        key = f"{surname.casefold().replace('ı', 'i')}{year}{'abcdefghij'[round_] if round_ < 10 else f'x{round_}'}"
         title = rng.choice(_FORMS).format(t=rng.choice(_TOPICS))
         kind = ("book", "article", "incollection")[k % 3]
         fields = [("author", f"{surname}, {given}"), ("title", title), ("year", str(year))]

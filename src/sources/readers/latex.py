@@ -18,7 +18,7 @@ import functools
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from attrs import field, frozen
@@ -30,6 +30,9 @@ from sources.model import CiteMode, Footnotes, Span
 from sources.readers.markup import Collected, lines_of, markup_document
 
 MAX_DEPTH = 200
+# What nests: braces and environments (escapes and comments match whole, to be passed over).
+_NESTING = re.compile(r"\\(?:begin|end)(?![A-Za-z])|\\.|%[^\n]*+|[{}]", re.DOTALL)
+_MACRO = re.compile(r"\\([A-Za-z]++)(\*?+)")
 # Delimiters of arguments; escaped characters and comments match as longer strings and are passed over.
 _DELIMITERS = re.compile(r"\\.|%[^\n]*+|[{}\[\]()]", re.DOTALL)
 
@@ -69,12 +72,14 @@ def read_latex(text: str, path: str = "<text>") -> Footnotes:
     if depth > MAX_DEPTH:
         line, column = document.index.locate(at)
         raise InputError(path, f"groups nested {depth} deep (sources reads at most {MAX_DEPTH})", line, column)
-    condensed = _Condensed.of(text)
+    pairs = _pairs(text)
+    arguments = _cite_arguments(text, pairs)
+    condensed = _Condensed.of(text, arguments)
     try:
         nodes = LatexWalker(condensed.text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
     except (LatexWalkerError, RecursionError) as error:
         raise InputError(path, f"cannot be read as LaTeX: {error}") from None
-    walk = _Walk(text, Collected(document), _pairs(text), condensed)
+    walk = _Walk(text, Collected(document), arguments, condensed)
     walk.nodes(nodes, None)
     for number, span in walk.pending_marks.items():
         walk.collected.diagnostics.append(
@@ -109,28 +114,14 @@ def _deepest(text: str) -> tuple[int, int]:
     """The deepest nesting of braces and environments, and where it is first reached."""
     deepest = depth = 0
     at = 0
-    position = 0
-    size = len(text)
-    while position < size:
-        char = text[position]
-        if char == "\\":
-            if text.startswith("begin", position + 1):
-                depth += 1
-            elif text.startswith("end", position + 1):
-                depth -= 1
-            position += 2
-            continue
-        if char == "%":
-            newline = text.find("\n", position)
-            position = size if newline < 0 else newline
-            continue
-        if char == "{":
+    for found in _NESTING.finditer(text):
+        token = found.group(0)
+        if token in ("{", "\\begin"):
             depth += 1
             if depth > deepest:
-                deepest, at = depth, position
-        elif char == "}":
+                deepest, at = depth, found.start()
+        elif token in ("}", "\\end"):
             depth -= 1
-        position += 1
     return deepest, at
 
 
@@ -159,25 +150,24 @@ class _Condensed:
     shift: array[int] = field(repr=False)  # original offset minus condensed offset, after the run
 
     @classmethod
-    def of(cls, original: str) -> _Condensed:
+    def of(cls, original: str, arguments: dict[int, _Arguments]) -> _Condensed:
+        """Condense prose runs, and the arguments of cite commands, which _Walk reads from the original."""
         parts: list[str] = []
         at, source, length, shift = array("q"), array("q"), array("q"), array("q")
         kept = 0  # original offset up to which the text is copied
         size = 0
-        for found in _PIECES.finditer(original):
-            run = found.group(2)
-            if run is None:
-                continue
-            parts.append(original[kept : found.start()])
-            size += found.start() - kept
-            short = (" " if run[0] in " \t" else "") + "x" + (" " if run[-1] in " \t" else "")
+        for start, end, short in _runs(original, arguments):
+            if start < kept:
+                continue  # prose inside a cite command's arguments, condensed with them
+            parts.append(original[kept:start])
+            size += start - kept
             at.append(size)
-            source.append(found.start())
+            source.append(start)
             length.append(len(short))
-            shift.append(found.end() - (size + len(short)))
+            shift.append(end - (size + len(short)))
             parts.append(short)
             size += len(short)
-            kept = found.end()
+            kept = end
         parts.append(original[kept:])
         return cls("".join(parts), at, source, length, shift)
 
@@ -191,12 +181,35 @@ class _Condensed:
         return offset + self.shift[k]
 
 
+def _runs(original: str, arguments: dict[int, _Arguments]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, replacement)`` of every run to condense, in order."""
+    commands = iter(
+        (read.start, read.end)
+        for read in arguments.values()
+        if read.unclosed is None and read.end > read.start and "\\" not in original[read.start : read.end]
+    )
+    command = next(commands, None)
+    for found in _PIECES.finditer(original):
+        run = found.group(2)
+        if run is None:
+            continue
+        while command is not None and command[0] < found.start():
+            yield command[0], command[1], " x"  # the blank keeps "\\cite x" from reading as "\\citex"
+            command = next(commands, None)
+        yield found.start(), found.end(), (" " if run[0] in " \t" else "") + "x" + (" " if run[-1] in " \t" else "")
+    while command is not None:
+        yield command[0], command[1], " x"
+        command = next(commands, None)
+
+
 class _Walk:
     """Walks the nodes once, numbering notes in document order and collecting citations."""
 
-    def __init__(self, text: str, collected: Collected, pairs: dict[int, int], condensed: _Condensed) -> None:
+    def __init__(
+        self, text: str, collected: Collected, arguments: dict[int, _Arguments], condensed: _Condensed
+    ) -> None:
         self.text = text
-        self.pairs = pairs
+        self.arguments = arguments
         self.condensed = condensed
         self.collected = collected
         self.counter = 0  # LaTeX's footnote counter
@@ -294,35 +307,60 @@ class _Walk:
         name = node.macroname
         text = self.text
         at = self._start(node)
-        start = at + 1 + len(name)
-        star = text.startswith("*", start)
-        mode = _MODES[name]
-        if star and name in _STAR_SUPPRESSES:
-            mode = CiteMode.SUPPRESS_AUTHOR
-        read = _arguments(text, self.pairs, start + star, multi=name in _MULTI)
-        if isinstance(read, int):
-            if text.startswith("{", read):
-                return  # the walker reports the unclosed group
-            self.collected.diagnostics.append(
-                rules.UNCLOSED_GROUP.at(
-                    self.collected.document,
-                    Span(read, read + 1),
-                    f"an argument of \\{name} is never closed",
-                    footnote=footnote,
-                )
-            )
+        read = self.arguments.get(at)
+        if read is None:  # the walker saw a cite command our scan of the text did not: leave it
             return
-        groups, end = read
-        self.skip_until = end
+        mode = _MODES[name]
+        if text.startswith("*", read.start - 1) and name in _STAR_SUPPRESSES:
+            mode = CiteMode.SUPPRESS_AUTHOR
+        if read.unclosed is not None:
+            if not text.startswith("{", read.unclosed):  # an unclosed brace: the walker reports it
+                self.collected.diagnostics.append(
+                    rules.UNCLOSED_GROUP.at(
+                        self.collected.document,
+                        Span(read.unclosed, read.unclosed + 1),
+                        f"\\{name} has no {{key}} argument, or one that is never closed",
+                        footnote=footnote,
+                    )
+                )
+            return
+        self.skip_until = read.end
         if name in _MAKES_NOTE and footnote is None:
             self.counter += 1
             footnote = self.counter
-            self.collected.mark(footnote, Span(at, end), self._paragraph(at))
-            self.collected.note(footnote, lines_of(text, at, end), at)
+            self.collected.mark(footnote, Span(at, read.end), self._paragraph(at))
+            self.collected.note(footnote, lines_of(text, at, read.end), at)
         items = [
-            KeyedItem(key, mode, span, prenote, postnote) for prenote, postnote, keys in groups for key, span in keys
+            KeyedItem(key, mode, span, prenote, postnote)
+            for prenote, postnote, keys in read.groups
+            for key, span in keys
         ]
         self.collected.cite(items, footnote)
+
+
+@frozen
+class _Arguments:
+    """A cite command's arguments as read from the text: where they run, and their groups."""
+
+    start: int  # just after the command's name (and star)
+    end: int
+    groups: list[tuple[Affix | None, Affix | None, list[tuple[str, Span]]]]
+    unclosed: int | None = None  # the offset of an argument that is never closed
+
+
+def _cite_arguments(text: str, pairs: dict[int, int]) -> dict[int, _Arguments]:
+    """The arguments of every cite command, by the offset of its backslash (read once, in order)."""
+    found: dict[int, _Arguments] = {}
+    for macro in _MACRO.finditer(text):
+        name = macro.group(1)
+        if name not in _MODES:
+            continue
+        read = _arguments(text, pairs, macro.end(), multi=name in _MULTI)
+        if isinstance(read, int):
+            found[macro.start()] = _Arguments(macro.end(), macro.end(), [], read)
+        else:
+            found[macro.start()] = _Arguments(macro.end(), read[1], read[0])
+    return found
 
 
 _Keys = list[tuple[str, Span]]

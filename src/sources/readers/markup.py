@@ -14,11 +14,22 @@ from collections.abc import Iterable, Sequence
 
 from sources.citations.keyed import KeyedItem, keyed_citations
 from sources.model import Citation, Claim, Diagnostic, Document, Footnote, Footnotes, Marker, NoteText, Span
+from sources.readers.allocation import cyclic_gc_paused
+from sources.readers.formats import MARKDOWN
 from sources.readers.sentences import sentence_ends
 from sources.readers.textmap import LineIndex, Stitch
 
 # How far back a claim may reach: a sentence is shorter, and a bound keeps a 10 MB paragraph linear.
 _CLAIM_REACH = 2000
+
+
+def read_markup(text: str, path: str, input_format: str) -> Footnotes:
+    """A Markdown or LaTeX text's notes and keyed citations."""
+    from sources.readers.latex import read_latex
+    from sources.readers.markdown import read_markdown
+
+    with cyclic_gc_paused():
+        return read_markdown(text, path) if input_format == MARKDOWN else read_latex(text, path)
 
 
 def markup_document(path: str, text: str) -> Document:
