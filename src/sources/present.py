@@ -173,11 +173,30 @@ def _entry(source: Source) -> dict[str, Any]:
     }
 
 
+def _body_use(resolved: Resolved, citation: Citation) -> dict[str, Any]:
+    """One use of an entry in the body of a keyed text: no note, no claim."""
+    locator = citation.locator
+    return {
+        "footnote": None,
+        "raw": citation.raw,
+        "locator": locator.raw if locator else None,
+        "pages": [list(pair) for pair in locator.pages] if locator else [],
+        "line": resolved.footnotes.document.index.locate(citation.span.start)[0],
+        "signal": None,
+        "claim": None,
+        "claim_page": None,
+    }
+
+
 def sources_json(resolved: Resolved) -> str:
     """Every entry with the citations of it, in text order (uncited entries included)."""
     return _dump(
         [
-            {**_entry(s), "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]}
+            {
+                **_entry(s),
+                "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]
+                + [_body_use(resolved, c) for c in resolved.in_body(s.key)],
+            }
             for s in resolved.bibliography.sources
         ]
     )
@@ -187,12 +206,15 @@ def sources_text(resolved: Resolved) -> str:
     blocks = []
     for source in resolved.bibliography.sources:
         uses = resolved.citing(source.key)
+        body = resolved.in_body(source.key)
         title = f" — {source.title}" if source.title and source.title != source.label else ""
         head = f"{source.key}  {source.label}{title} ({source.kind.value})"
-        if not uses:
+        if not uses and not body:
             blocks.append(f"{head}\n  not cited")
             continue
         places = [f"n. {f.number}" + (f": {c.locator.raw}" if c.locator else "") for f, c in uses]
+        index = resolved.footnotes.document.index
+        places += [f"l. {index.locate(c.span.start)[0]}" + (f": {c.locator.raw}" if c.locator else "") for c in body]
         blocks.append(f"{head}\n  {_count(resolved, source.key)}: " + "; ".join(places))
     return "\n".join(blocks)
 
@@ -221,4 +243,6 @@ def claims_text(resolved: Resolved, key: str, width: int = 100) -> str:
 def _count(resolved: Resolved, key: str) -> str:
     uses = resolved.citing(key)
     notes = len({footnote.number for footnote, _ in uses})
-    return f"{plural(len(uses), 'citation')} in {plural(notes, 'note')}"
+    counted = f"{plural(len(uses), 'citation')} in {plural(notes, 'note')}"
+    body = len(resolved.in_body(key))
+    return f"{counted}, {plural(body, 'citation')} in the text" if body else counted

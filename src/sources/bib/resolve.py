@@ -58,6 +58,10 @@ class Resolved:
         """Every citation of the entry ``key``, with its footnote (and so its claim), in text order."""
         return list(self._uses.get(key, ()))
 
+    def in_body(self, key: str) -> list[Citation]:
+        """Keyed texts: the citations of ``key`` in the body text, outside any note, in text order."""
+        return [citation for citation in self.footnotes.in_body if citation.source == key]
+
     @cached_property
     def _uses(self) -> dict[str, list[tuple[Footnote, Citation]]]:
         uses: dict[str, list[tuple[Footnote, Citation]]] = defaultdict(list)
