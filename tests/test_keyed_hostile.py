@@ -1,4 +1,5 @@
-"""Hostile Markdown and LaTeX: each ends in a finding or a one-line message, never a traceback.
+"""Hostile Markdown and LaTeX: each ends in a finding or a one-line message, never a traceback;
+and any mix of their special characters reads to records with spans inside the text.
 
 The sizes are those of the issue (10k nested groups, a 10 MB paragraph); how long they
 take is measured in benchmarks/readers.py, not here.
@@ -9,8 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import sources
 from sources.cli import main
+from sources.errors import InputError
 
 _WORDS = "Words of a long paragraph that never breaks, "
 _TEN_MB = 10_000_000 // len(_WORDS)
@@ -30,6 +35,10 @@ _CASES = [
     ("unclosed-cite-arguments.tex", "\\cite[x\n" * 5_000, 1, "SRC003"),
     ("nested-groups.tex", "{" * 10_000 + "x" + "}" * 10_000 + "\n", 2, "nested 10000 deep"),
     ("nested-environments.tex", "\\begin{a}" * 10_000 + "\n", 2, "nested 10001 deep"),
+    ("nested-notes.tex", "\\footnote{" * 199 + "\\cite{a}" + "}" * 199 + "\n", 0, "0 findings"),
+    ("nested-optional-brackets.tex", "\\footnote" + "[" * 10_000 + "{x}\n", 2, "nested too deeply"),
+    ("nested-quotations.md", "> " * 10_000 + "[@a]\n", 2, "nested more than 100 deep"),
+    ("nested-lists.md", "".join("  " * k + "- item [@a]\n" for k in range(2_000)), 2, "nested more than 100 deep"),
     ("verb-without-end.tex", "\\verb|" * 20_000 + "\n", 0, "0 findings"),
     ("ten-megabyte-paragraph.tex", _WORDS * _TEN_MB + "\\parencite[3]{a}.\n", 0, "0 findings"),
 ]
@@ -47,4 +56,25 @@ def test_hostile_input_ends_in_a_finding_or_a_message(
     assert got == status
     assert expected in (captured.out if status < 2 else captured.err)
     if status == 2:
-        assert captured.err.startswith(f"sources: {path}:1:")
+        assert captured.err.startswith(f"sources: {path}")
+        assert len(captured.err.splitlines()) == 1
+
+
+_MARKUP = st.lists(
+    st.sampled_from([*"@[]^{}()<>`\\-;,.:*%$~|&#_ \n\tabcp1234", "\\cite", "\\footnote", "[^1]", "p. "]),
+    max_size=150,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_MARKUP, suffix=st.sampled_from([".md", ".tex"]))
+def test_any_markup_reads_to_records_or_a_message(text: str, suffix: str) -> None:
+    try:
+        result = sources.read_text(text, f"fuzz{suffix}")
+    except InputError:
+        return
+    for citation in result.citations:
+        assert 0 <= citation.span.start <= citation.span.end <= len(text)
+        assert citation.key
+    for diagnostic in result.diagnostics:
+        assert diagnostic.line is not None

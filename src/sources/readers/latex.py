@@ -77,8 +77,10 @@ def read_latex(text: str, path: str = "<text>") -> Footnotes:
     condensed = _Condensed.of(text, arguments)
     try:
         nodes = LatexWalker(condensed.text, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()[0]
-    except (LatexWalkerError, RecursionError) as error:
+    except LatexWalkerError as error:
         raise InputError(path, f"cannot be read as LaTeX: {error}") from None
+    except RecursionError:  # brackets of optional arguments nest in pylatexenc too: [[[[...
+        raise InputError(path, "brackets or groups nested too deeply to be read") from None
     walk = _Walk(text, Collected(document), arguments, condensed)
     walk.nodes(nodes, None)
     for number, span in walk.pending_marks.items():
@@ -281,7 +283,10 @@ class _Walk:
         """``\\footnote[n]{text}`` (a marker and a text) or ``\\footnotetext[n]{text}`` (a text)."""
         args = node.nodeargd.argnlist if node.nodeargd else [None, None]
         optional, group = args[0], args[1]
-        if group is None or footnote is not None:
+        if group is None:
+            return
+        if footnote is not None:  # a note inside a note: LaTeX prints it, we read it as part of the outer one
+            self.nodes([group], footnote)
             return
         if mark:
             number = self._number(optional)
@@ -298,10 +303,13 @@ class _Walk:
                         footnote=number,
                     )
                 )
-        self.closed(group, "}", number)
-        inner = (self._start(group) + 1, self._end(group) - 1)
+        if type(group).__name__ == "LatexGroupNode":
+            self.closed(group, "}", number)
+            inner, children = (self._start(group) + 1, self._end(group) - 1), group.nodelist
+        else:  # \footnote x: one token is the whole argument, as in TeX
+            inner, children = (self._start(group), self._end(group)), [group]
         self.collected.note(number, lines_of(self.text, *inner), inner[0])
-        self.nodes(group.nodelist, number)
+        self.nodes(children, number)
 
     def cite(self, node: Any, footnote: int | None) -> None:
         name = node.macroname

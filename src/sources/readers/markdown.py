@@ -17,7 +17,8 @@ from typing import Any
 
 from sources.checks import rules
 from sources.citations.keyed import Affix, KeyedItem
-from sources.model import CiteMode, Footnotes, Span
+from sources.errors import InputError
+from sources.model import CiteMode, Document, Footnotes, Span
 from sources.readers.declared import front_matter
 from sources.readers.markup import Collected, lines_of, markup_document
 
@@ -29,6 +30,8 @@ _BACKTICKS = re.compile(r"`++")
 _BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
 _REFERENCE = re.compile(r"\[\^([^\]\s]++)\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]++)\]:[ \t]*+", re.MULTILINE)
+# markdown-it's limit on nested blocks (a list item is two levels: list and item).
+_MAX_NESTING = 200
 # Punctuation a pandoc key may hold inside, between alphanumerics.
 _KEY_INSIDE = frozenset(":.#$%&-+?<>~/")
 
@@ -41,7 +44,8 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
 
     document = markup_document(path, text)
     collected = Collected(document)
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin)
+    parser = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+    parser.use(front_matter_plugin).use(footnote_plugin)
     # Only the blocks are wanted: inline text is ours to read, and note definitions stay where they stand.
     parser.disable(["inline", "footnote_tail"])
     env: dict[str, Any] = {}
@@ -51,6 +55,7 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
     def offset(line: int) -> int:
         return starts[line] if line < len(starts) else len(text)
 
+    _refuse_too_deep(tokens, document)
     definitions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # label → (start, inline stretches)
     body: list[tuple[int, int]] = []
     label: str | None = None
@@ -93,6 +98,18 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
                 )
             )
     return collected.footnotes()
+
+
+def _refuse_too_deep(tokens: list[Any], document: Document) -> None:
+    """markdown-it stops reading blocks nested ``maxNesting`` deep, silently: say so instead."""
+    deepest = max(tokens, key=lambda token: token.level, default=None)
+    if deepest is not None and deepest.level >= _MAX_NESTING - 1:
+        line = next((t.map[0] + 1 for t in tokens if t.map and t.level >= _MAX_NESTING - 2), None)
+        raise InputError(
+            document.path,
+            f"lists or quotations nested more than {_MAX_NESTING // 2} deep (sources reads no deeper)",
+            line,
+        )
 
 
 def _definition(scanner: _Scanner, label: str, start: int, regions: list[tuple[int, int]]) -> None:

@@ -9,6 +9,7 @@ marker.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -19,6 +20,7 @@ from sources.readers.formats import MARKDOWN
 from sources.readers.sentences import sentence_ends
 from sources.readers.textmap import LineIndex, Stitch
 
+_RECURSION = 20_000
 # How far back a claim may reach: a sentence is shorter, and a bound keeps a 10 MB paragraph linear.
 _CLAIM_REACH = 2000
 
@@ -28,8 +30,16 @@ def read_markup(text: str, path: str, input_format: str) -> Footnotes:
     from sources.readers.latex import read_latex
     from sources.readers.markdown import read_markdown
 
-    with cyclic_gc_paused():
-        return read_markdown(text, path) if input_format == MARKDOWN else read_latex(text, path)
+    limit = sys.getrecursionlimit()
+    # Both parsers recurse once per level of nesting, a few calls each, and the readers
+    # refuse nesting deeper than they can take (MAX_DEPTH, _MAX_NESTING) before parsing.
+    # Python-to-Python calls do not grow the C stack (3.11+), so a higher limit is safe.
+    sys.setrecursionlimit(max(limit, _RECURSION))
+    try:
+        with cyclic_gc_paused():
+            return read_markdown(text, path) if input_format == MARKDOWN else read_latex(text, path)
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def markup_document(path: str, text: str) -> Document:
