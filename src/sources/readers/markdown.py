@@ -13,6 +13,7 @@ Notes are numbered in order of first reference, as pandoc numbers them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from sources.checks import rules
@@ -27,11 +28,13 @@ _INTERESTING = re.compile(r"[\\`<\[@]|\^\[|(?<![\w/])(?:https?://|www\.)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]*+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+|[^\s<>@]++@[^\s<>]++)>")
 _BACKTICKS = re.compile(r"`++")
-_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
-_REFERENCE = re.compile(r"\[\^([^\]\s]++)\]")
+_BRACKET = re.compile(r"\\.|[\[\]()@]", re.DOTALL)
+_OPENER = {"]": "[", ")": "("}
+_REFERENCE = re.compile(r"\[\^([^\]\s]{1,200}+)\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]++)\]:[ \t]*+", re.MULTILINE)
 # markdown-it's limit on nested blocks (a list item is two levels: list and item).
 _MAX_NESTING = 200
+_LONGEST_KEY = 200  # a braced key is never longer: a bound keeps "@{@{@{..." linear
 # Punctuation a pandoc key may hold inside, between alphanumerics.
 _KEY_INSIDE = frozenset(":.#$%&-+?<>~/")
 
@@ -82,11 +85,10 @@ def read_markdown(text: str, path: str = "<text>") -> Footnotes:
     scanner = _Scanner(text, collected, set(definitions))
     for region in body:
         scanner.scan(*region, footnote=None)
-    done: set[str] = set()
-    while waiting := sorted(set(scanner.numbers) - done, key=scanner.numbers.__getitem__):
-        for name in waiting:
-            done.add(name)
-            _definition(scanner, name, *definitions[name])
+    read = 0
+    while read < len(scanner.labels):  # a note may refer to notes of its own: they are read in turn
+        _definition(scanner, scanner.labels[read], *definitions[scanner.labels[read]])
+        read += 1
     for name, (start, _) in definitions.items():
         if name not in scanner.numbers and not name.startswith("\0"):
             collected.diagnostics.append(
@@ -152,16 +154,17 @@ class _Scanner:
         self.collected = collected
         self.defined = defined
         self.numbers: dict[str, int] = {}  # label → note number
+        self.labels: list[str] = []  # in order of number
         self.count = 0
         self._no_closer: dict[int, tuple[int, int]] = {}  # backtick run length → (failed from, limit)
-        self._closing: dict[int, int] = {}  # "[" → its "]", in the stretch being read
+        self._stretch = _Stretch(text, 0, 0)  # the stretch being read
         self._contexts: list[tuple[int, int | None]] = []
         self._low = 0
 
     def scan(self, start: int, end: int, footnote: int | None) -> None:
         """Find note references, inline notes and citations in ``text[start:end]``."""
         text = self.text
-        self._closing = _brackets(text, start, end)
+        self._stretch = _Stretch(text, start, end)
         self._low = start
         self._no_closer.clear()
         self._contexts = [(end, footnote)]  # inline notes open inside this stretch, innermost last
@@ -206,7 +209,7 @@ class _Scanner:
 
     def _inline_note(self, at: int, limit: int, note: int | None) -> int:
         """``^[...]``: a note of its own, read where it stands."""
-        close = self._closing.get(at + 1)
+        close = self._stretch.closing.get(at + 1)
         if close is None or close >= limit:
             self.collected.diagnostics.append(
                 rules.UNCLOSED_GROUP.at(
@@ -250,6 +253,7 @@ class _Scanner:
             if label not in self.numbers:
                 self.count += 1
                 self.numbers[label] = self.count
+                self.labels.append(label)
             self.collected.mark(self.numbers[label], span, self._low)
         else:
             self.collected.diagnostics.append(
@@ -266,15 +270,17 @@ class _Scanner:
     def _bracket(self, at: int, limit: int, note: int | None) -> int:
         """``[...]``: a link (skipped), a citation group, or text that may hold in-text citations."""
         text = self.text
-        close = self._closing.get(at)
+        stretch = self._stretch
+        close = stretch.closing.get(at)
         if close is None or close >= limit:
             return at + 1
         after = text[close + 1 : close + 2]
-        if after == "(":
-            end = _closing_paren(text, close + 1, limit)
-            return end if end is not None else close + 1
-        if after == "[":
-            return self._closing.get(close + 1, close) + 1
+        if after in ("(", "["):  # a link's text and destination, or a reference link
+            return stretch.closing.get(close + 1, close) + 1
+        # A bracket holding another is text (its inner brackets are read in turn): pandoc's
+        # prefixes and suffixes rarely hold brackets, and nested ones would be read again and again.
+        if stretch.holds(stretch.opens, at, close) or not stretch.holds(stretch.ats, at, close):
+            return at + 1
         items = _group(text, at + 1, close)
         if items is None:
             return at + 1
@@ -292,8 +298,9 @@ class _Scanner:
         key, end = found
         suffix = None
         bracket = end + 1 if text.startswith(" [", end) else end
-        close = self._closing.get(bracket) if text.startswith("[", bracket) else None
-        if close is not None and close < limit and "@" not in text[bracket:close]:
+        stretch = self._stretch
+        close = stretch.closing.get(bracket) if text.startswith("[", bracket) else None
+        if close is not None and close < limit and not stretch.holds(stretch.ats, bracket, close):
             suffix = _affix(text, bracket + 1, close)
             end = close + 1
         # "-@key" outside brackets leaves the author out too, as pandoc reads it.
@@ -303,33 +310,30 @@ class _Scanner:
         return end
 
 
-def _brackets(text: str, start: int, end: int) -> dict[int, int]:
-    """The ``]`` that closes each ``[`` of ``text[start:end]`` (escaped brackets left out)."""
-    closing: dict[int, int] = {}
-    open_: list[int] = []
-    for found in _BRACKET.finditer(text, start, end):
-        char = found.group(0)
-        if char == "[":
-            open_.append(found.start())
-        elif char == "]" and open_:
-            closing[open_.pop()] = found.start()
-    return closing
+class _Stretch:
+    """Where each bracket and parenthesis of a stretch of text closes, and where its ``[`` and ``@``
+    stand: found in one pass, so that no bracket is searched through twice."""
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.closing: dict[int, int] = {}
+        self.opens: list[int] = []  # every "[", in order
+        self.ats: list[int] = []  # every "@", in order
+        waiting: dict[str, list[int]] = {"[": [], "(": []}
+        for found in _BRACKET.finditer(text, start, end):
+            char, at = found.group(0), found.start()
+            if char in "[(":
+                waiting[char].append(at)
+                if char == "[":
+                    self.opens.append(at)
+            elif char == "@":
+                self.ats.append(at)
+            elif len(char) == 1 and waiting[_OPENER[char]]:
+                self.closing[waiting[_OPENER[char]].pop()] = at
 
-def _closing_paren(text: str, at: int, limit: int) -> int | None:
-    """Past the ``)`` that closes the ``(`` at ``at``, nested parentheses counted."""
-    depth = 0
-    for position in range(at, limit):
-        char = text[position]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return position + 1
-        elif char == "\n" and text.startswith("\n", position + 1):
-            return None
-    return None
+    def holds(self, marks: list[int], start: int, end: int) -> bool:
+        """Whether one of ``marks`` (offsets in order) lies in ``(start, end)``."""
+        k = bisect_right(marks, start)
+        return k < len(marks) and marks[k] < end
 
 
 def _key(text: str, at: int, limit: int) -> tuple[str, int] | None:
@@ -338,7 +342,7 @@ def _key(text: str, at: int, limit: int) -> tuple[str, int] | None:
         return None
     if text[at] == "{":
         depth = 0
-        for position in range(at, limit):
+        for position in range(at, min(limit, at + _LONGEST_KEY)):
             if text[position] == "{":
                 depth += 1
             elif text[position] == "}":
