@@ -27,12 +27,12 @@ from sources.checks import rules
 from sources.citations.keyed import Affix, KeyedItem
 from sources.errors import InputError
 from sources.model import CiteMode, Footnotes, Span
-from sources.readers.markup import Collected, lines_of, markup_document
+from sources.readers.markup import CLAIM_REACH, Collected, lines_of, markup_document
 
 MAX_DEPTH = 200
 # What nests: braces and environments (escapes and comments match whole, to be passed over).
 _NESTING = re.compile(r"\\(?:begin|end)(?![A-Za-z])|\\.|%[^\n]*+|[{}]", re.DOTALL)
-_MACRO = re.compile(r"\\([A-Za-z]++)(\*?+)")
+_MACRO = re.compile(r"\\([A-Za-z]++)")
 # Delimiters of arguments; escaped characters and comments match as longer strings and are passed over.
 _DELIMITERS = re.compile(r"\\.|%[^\n]*+|[{}\[\]()]", re.DOTALL)
 
@@ -276,8 +276,10 @@ class _Walk:
         return self.counter
 
     def _paragraph(self, at: int) -> int:
-        blank = self.text.rfind("\n\n", max(at - 2000, 0), at)
-        return blank + 2 if blank >= 0 else max(at - 2000, 0)
+        """Where the paragraph holding ``at`` starts, looking back no further than a claim reaches."""
+        low = max(at - CLAIM_REACH, 0)
+        blank = self.text.rfind("\n\n", low, at)
+        return blank + 2 if blank >= 0 else low
 
     def note(self, node: Any, footnote: int | None, *, mark: bool) -> None:
         """``\\footnote[n]{text}`` (a marker and a text) or ``\\footnotetext[n]{text}`` (a text)."""

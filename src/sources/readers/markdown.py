@@ -109,7 +109,7 @@ def _refuse_too_deep(tokens: list[Any], document: Document) -> None:
         line = next((t.map[0] + 1 for t in tokens if t.map and t.level >= _MAX_NESTING - 2), None)
         raise InputError(
             document.path,
-            f"lists or quotations nested more than {_MAX_NESTING // 2} deep (sources reads no deeper)",
+            f"lists or quotations nested too deep (sources reads about {_MAX_NESTING // 2} levels)",
             line,
         )
 

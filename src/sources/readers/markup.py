@@ -20,9 +20,9 @@ from sources.readers.formats import MARKDOWN
 from sources.readers.sentences import sentence_ends
 from sources.readers.textmap import LineIndex, Stitch
 
-_RECURSION = 20_000
+_RECURSION = 10_000
 # How far back a claim may reach: a sentence is shorter, and a bound keeps a 10 MB paragraph linear.
-_CLAIM_REACH = 2000
+CLAIM_REACH = 2000
 
 
 def read_markup(text: str, path: str, input_format: str) -> Footnotes:
@@ -118,7 +118,7 @@ def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def claim_before(text: str, low: int, marker: int) -> Claim | None:
     """The sentence that ends at (or runs up to) a marker: what the note supports."""
-    low = max(low, marker - _CLAIM_REACH)
+    low = max(low, marker - CLAIM_REACH)
     window = text[low:marker]
     ends = sentence_ends(window.rstrip())
     # The last end is the window's own end; the sentence starts after the one before it.
