@@ -32,7 +32,7 @@ from sources.readers.markup import CLAIM_REACH, Collected, lines_of, markup_docu
 MAX_DEPTH = 200
 # What nests: braces and environments (escapes and comments match whole, to be passed over).
 _NESTING = re.compile(r"\\(?:begin|end)(?![A-Za-z])|\\.|%[^\n]*+|[{}]", re.DOTALL)
-_MACRO = re.compile(r"\\([A-Za-z]++)")
+_MACRO = re.compile(r"\\([A-Za-z]++)\*?+")  # a command and its star
 # Delimiters of arguments; escaped characters and comments match as longer strings and are passed over.
 _DELIMITERS = re.compile(r"\\.|%[^\n]*+|[{}\[\]()]", re.DOTALL)
 
