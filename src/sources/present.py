@@ -113,7 +113,8 @@ def footnotes_text(result: Footnotes, width: int = 100) -> str:
     blocks = []
     for footnote in result.footnotes:
         data = footnote_json(footnote, result.document)
-        where = f"page {data['page']}, line {data['line']}" if data["line"] else "no marker in the body"
+        page = f"page {data['page']}, " if data["page"] is not None else ""  # Markdown and LaTeX have no pages
+        where = f"{page}line {data['line']}" if data["line"] else "no marker in the body"
         section = f" · {data['section']}" if data["section"] else ""
         lines = [f"[{footnote.number}] {where}{section}"]
         lines += _wrapped("claim", data["claim"] or "(none)", width)
