@@ -460,3 +460,15 @@ def test_sources_and_claims_commands_read_keyed_texts(capsys: pytest.CaptureFixt
         "  2 citations in 2 notes, 10 citations in the text: n. 3: 15; n. 5: 99; l. 9; l. 9: 12; l. 10: pp. 33--35; "
         "l. 11; l. 13; l. 15; l. 16; l. 17: 10; l. 31; l. 32",
     ]
+
+
+def test_a_declared_bibliography_that_is_missing_is_an_input_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "chapter.md"
+    path.write_text("---\nbibliography: gone.bib\n---\nText [@a].\n", encoding="utf-8")
+    status, _, err = _cli(capsys, "check", str(path))
+    assert status == 2
+    assert err == f"sources: {path}: the bibliography it declares, {tmp_path / 'gone.bib'}, does not exist\n"
+    status, _, _ = _cli(capsys, "check", str(path), "--bib", str(_bib(tmp_path)))
+    assert status == 1  # --bib comes first: the key a is unknown there

@@ -185,15 +185,15 @@ def _print(
     if args.several is None:
         print(output)
     elif args.format == "json":
-        args.several[str(result_path(result))] = json.loads(output)
+        args.several[str(_result_path(result))] = json.loads(output)
     else:
-        print(f"==> {result_path(result)} <==\n{output}\n")
+        print(f"==> {_result_path(result)} <==\n{output}\n")
     for diagnostic in diagnostics:
         print(present.diagnostic_line(diagnostic), file=sys.stderr)
     return EXIT_OK
 
 
-def result_path(result: Footnotes | Resolved) -> str:
+def _result_path(result: Footnotes | Resolved) -> str:
     return result.document.path if isinstance(result, Footnotes) else result.footnotes.document.path
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sources.errors import InputError
 from sources.model import Footnotes
 from sources.readers.formats import LATEX, MARKDOWN, input_format
 
@@ -82,6 +83,9 @@ def _uncommented(line: str) -> str:
 
 
 def declared_file(footnotes: Footnotes) -> str | None:
-    """The bibliography a read text declares, when that file exists."""
+    """The bibliography a read text declares, or None; an :class:`InputError` when it is missing."""
     declared = declared_bibliography(footnotes.document.path, footnotes.document.text)
-    return declared if declared is not None and Path(declared).is_file() else None
+    if declared is not None and not Path(declared).is_file():
+        # Checking without it would skip every key silently; pandoc and biber stop here too.
+        raise InputError(footnotes.document.path, f"the bibliography it declares, {declared}, does not exist")
+    return declared
