@@ -472,3 +472,36 @@ def test_a_declared_bibliography_that_is_missing_is_an_input_error(
     assert err == f"sources: {path}: the bibliography it declares, {tmp_path / 'gone.bib'}, does not exist\n"
     status, _, _ = _cli(capsys, "check", str(path), "--bib", str(_bib(tmp_path)))
     assert status == 1  # --bib comes first: the key a is unknown there
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "expected"),
+    [
+        ("a.md", None, "markdown"),
+        ("a.markdown", None, "markdown"),
+        ("a.QMD", None, "markdown"),
+        ("a.tex", None, "latex"),
+        ("a.ltx", None, "latex"),
+        ("a.txt", None, "pdf-text"),
+        ("a", None, "pdf-text"),
+        (None, None, "pdf-text"),
+        ("a.md", "pdf-text", "pdf-text"),
+        ("a.txt", "latex", "latex"),
+    ],
+    ids=[
+        "md-is-markdown",
+        "markdown-is-markdown",
+        "qmd-in-capitals-is-markdown",
+        "tex-is-latex",
+        "ltx-is-latex",
+        "txt-is-pdf-text",
+        "no-extension-is-pdf-text",
+        "embedded-article-is-pdf-text",
+        "from-overrides-md",
+        "from-overrides-txt",
+    ],
+)
+def test_the_reader_is_chosen_by_from_then_extension(name: str | None, given: str | None, expected: str) -> None:
+    from sources.readers.formats import input_format
+
+    assert input_format(name, given) == expected
