@@ -505,3 +505,18 @@ def test_the_reader_is_chosen_by_from_then_extension(name: str | None, given: st
     from sources.readers.formats import input_format
 
     assert input_format(name, given) == expected
+
+
+@pytest.mark.parametrize("document", ["markdown/constructs.md", "latex/constructs.tex"])
+def test_windows_line_ends_read_the_same(document: str) -> None:
+    text = (CASES / document).read_text(encoding="utf-8")
+    suffix = Path(document).suffix
+
+    def records(result: Footnotes) -> list[tuple[object, ...]]:
+        locate = result.document.index.locate
+        return [
+            (c.footnote, c.key, c.mode, c.locator.raw if c.locator else None, locate(c.span.start))
+            for c in result.citations
+        ]
+
+    assert records(_read(text.replace("\n", "\r\n"), suffix)) == records(_read(text, suffix))

@@ -16,7 +16,7 @@ from sources.model import Footnotes
 from sources.readers.formats import LATEX, MARKDOWN, input_format
 
 # A YAML front matter block: "---" on the first line, "---" or "..." closing it.
-_FRONT_MATTER = re.compile(r"---[ \t]*+\r?\n(.*?)^(?:---|\.\.\.)[ \t]*+$", re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(r"---[ \t]*+\r?\n(.*?)^(?:---|\.\.\.)[ \t]*+\r?$", re.DOTALL | re.MULTILINE)
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*+)[ \t]*+:[ \t]*+", re.MULTILINE)
 _LATEX_BIB = re.compile(r"\\(addbibresource|bibliography)[ \t]*+(?:\[[^\]\n]*+\])?+[ \t]*+\{([^}\n]*+)\}")
 
