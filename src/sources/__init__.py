@@ -34,6 +34,7 @@ from sources.model import (
     ArticleInfo,
     Citation,
     CitationKind,
+    CiteMode,
     Claim,
     Commentary,
     Diagnostic,
@@ -53,6 +54,9 @@ from sources.model import (
     SourceKind,
     Span,
 )
+from sources.readers import formats
+from sources.readers.allocation import cyclic_gc_paused
+from sources.readers.declared import declared_file
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
@@ -63,6 +67,7 @@ __all__ = [
     "Calendar",
     "Citation",
     "CitationKind",
+    "CiteMode",
     "CitedDate",
     "Claim",
     "Commentary",
@@ -116,13 +121,32 @@ def load(path: str | Path | None = None, *, encoding: str | None = None, first_p
     return ingest(read_file(path, encoding), str(path), first_page=first_page)
 
 
-def read(path: str | Path | None = None, *, encoding: str | None = None, first_page: int | None = None) -> Footnotes:
-    """The footnotes of a text file (None: the embedded article): claims, citations, diagnostics."""
+def read(
+    path: str | Path | None = None,
+    *,
+    encoding: str | None = None,
+    first_page: int | None = None,
+    input_format: str | None = None,
+) -> Footnotes:
+    """The footnotes of a text file (None: the embedded article): claims, citations, diagnostics.
+
+    ``input_format`` is ``pdf-text``, ``markdown`` or ``latex``; by default the extension
+    decides (``.md``, ``.markdown``, ``.qmd``: Markdown; ``.tex``, ``.ltx``: LaTeX).
+    """
+    if path is not None and formats.input_format(path, input_format) != formats.PDF_TEXT:
+        return read_text(read_file(path, encoding), str(path), input_format=formats.input_format(path, input_format))
     return cite(read_footnotes(load(path, encoding=encoding, first_page=first_page)))
 
 
-def read_text(text: str, path: str = "<text>", *, first_page: int | None = None) -> Footnotes:
-    """The footnotes of an already decoded text, with their citations."""
+def read_text(
+    text: str, path: str = "<text>", *, first_page: int | None = None, input_format: str | None = None
+) -> Footnotes:
+    """The footnotes of an already decoded text, with their citations (the format as for :func:`read`)."""
+    chosen = formats.input_format(path, input_format)
+    if chosen != formats.PDF_TEXT:
+        from sources.readers.markup import read_markup
+
+        return read_markup(text, path, chosen)
     return cite(read_footnotes(ingest(text, path, first_page=first_page)))
 
 
@@ -200,14 +224,19 @@ def link(
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
+    input_format: str | None = None,
 ) -> Resolved:
     """Read a text and resolve its citations against a bibliography.
 
-    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
+    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography;
+    with a Markdown or LaTeX text and no ``bib``: the bibliography the text declares.
     """
+    footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
-    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib, bib_format=bib_format))
+        bib = declared_file(footnotes)
+        if bib is None:
+            raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
+    return resolve(footnotes, bibliography(bib, bib_format=bib_format))
 
 
 def check(
@@ -217,17 +246,21 @@ def check(
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
+    input_format: str | None = None,
 ) -> Findings:
     """Every finding on some texts (None: the embedded article) and their bibliography.
 
     The embedded article is checked against its curated bibliography unless ``bib`` names
     another; other texts are linked to ``bib`` when it is given, and are otherwise checked
-    without resolution.
+    without resolution, unless a Markdown or LaTeX text declares its bibliography.
     """
-    texts = [read(path, encoding=encoding, first_page=first_page) for path in paths]
-    if bib is not None or all(path is None for path in paths):
-        return check_texts(texts, *_bibliography_and_text(bib, bib_format))
-    return check_texts(texts, None, None)
+    with cyclic_gc_paused():  # hundreds of thousands of records, none in cycles: see cyclic_gc_paused
+        texts = [read(path, encoding=encoding, first_page=first_page, input_format=input_format) for path in paths]
+        if bib is None:  # a Markdown or LaTeX text may name its bibliography
+            bib = next((found for text in texts if (found := declared_file(text)) is not None), None)
+        if bib is not None or all(path is None for path in paths):
+            return check_texts(texts, *_bibliography_and_text(bib, bib_format))
+        return check_texts(texts, None, None)
 
 
 _CSL_EXPORTS = {"Style": "Style", "Rendered": "Rendered", "CslError": "CslError"}

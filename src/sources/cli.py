@@ -1,12 +1,14 @@
 """The ``sources`` command.
 
-``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
-``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
+``sources footnotes|citations|sources|claims [PATH ...] [--bib FILE] [--format text|json] [--from FORMAT]``
+``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...] [--from FORMAT]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
 ``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
-``--bib`` reads ``.bib``, CSL-JSON (``.json``) and RIS (``.ris``); ``--bib-format`` names the
-format of a file whose extension does not tell it.
+A PATH ending in .md, .markdown or .qmd is read as Markdown, in .tex or .ltx as LaTeX, any
+other as PDF text, unless ``--from pdf-text|markdown|latex`` says otherwise. ``--bib`` reads
+``.bib``, CSL-JSON (``.json``) and RIS (``.ris``); ``--bib-format`` names the format of a
+file whose extension does not tell it.
 
 Exit status: 0 on success, 2 on a usage or input error (with a message naming the file
 and, where it applies, the line). Problems found in a readable text are printed to
@@ -17,6 +19,7 @@ when it finds problems at or above the failing severity.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +33,8 @@ from sources.checks import config, report
 from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
+from sources.readers import formats
+from sources.readers.declared import declared_file
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -41,20 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
-    footnotes.set_defaults(run=_footnotes)
+    footnotes.set_defaults(run=_each_path, each=_footnotes)
     citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
     _bib_option(citations, "resolve against this .bib (default: the embedded bibliography for the embedded article)")
-    citations.set_defaults(run=_citations)
+    citations.set_defaults(run=_each_path, each=_citations)
     entries = _command(
         commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
     )
     _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
     entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
-    entries.set_defaults(run=_sources)
+    entries.set_defaults(run=_each_path, each=_sources)
     claims = _command(commands, "claims", "list the claims that rest on one bibliography entry, with their locators")
     _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
     claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
-    claims.set_defaults(run=_claims)
+    claims.set_defaults(run=_each_path, each=_claims)
     _check_command(commands)
     _export_command(commands)
     add_csl_command(commands)
@@ -96,7 +101,10 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "1 findings at or above the failing severity, 2 usage or input error. Options override "
         "[tool.sources] in the nearest pyproject.toml.",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="PDF-extracted texts (default: embedded article)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
+    )
+    _from_option(check)
     check.add_argument("--bib", metavar="FILE", help="the bibliography (default: the embedded one, for the article)")
     check.add_argument(
         "--bib-format", choices=BIB_FORMATS, help="the bibliography's format when its extension does not tell it"
@@ -116,7 +124,12 @@ def _check(args: argparse.Namespace) -> int:
     settings = config.settings(vars(args), table, origin)
     paths = args.paths or [None]
     findings = sources.check(
-        paths, bib=settings.bib, encoding=args.encoding, first_page=args.first_page, bib_format=args.bib_format
+        paths,
+        bib=settings.bib,
+        encoding=args.encoding,
+        first_page=args.first_page,
+        bib_format=args.bib_format,
+        input_format=args.input_format,
     )
     chosen = [d for d in findings.diagnostics if settings.chosen(d)]
     failed = settings.fails(chosen)
@@ -131,11 +144,23 @@ def _command(
     command = commands.add_parser(
         name, help=summary, description=f"{summary[0].upper()}{summary[1:]}. Without PATH, read the embedded article."
     )
-    command.add_argument("path", nargs="?", metavar="PATH", help="a PDF-extracted text (default: embedded article)")
+    command.add_argument(
+        "path", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
+    )
+    _from_option(command)
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     command.add_argument("--encoding", help="the file's encoding when it is not UTF-8, e.g. cp1254")
     command.add_argument("--first-page", type=int, metavar="N", help="number of the file's first page")
     return command
+
+
+def _from_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--from",
+        dest="input_format",
+        choices=formats.FORMATS,
+        help="read the texts as this format (default: by extension: .md/.markdown/.qmd Markdown, .tex/.ltx LaTeX)",
+    )
 
 
 def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
@@ -146,13 +171,16 @@ def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
 
 
 def _footnotes(args: argparse.Namespace) -> int:
-    result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
+    result = _read(args)
     return _print(args, result.diagnostics, present.footnotes_text, present.footnotes_json, result)
 
 
 def _citations(args: argparse.Namespace) -> int:
     if args.path is not None and args.bib is None:
-        result = sources.read(args.path, encoding=args.encoding, first_page=args.first_page)
+        result = _read(args)
+        declared = declared_file(result)
+        if declared is not None:
+            result = sources.resolve(result, sources.bibliography(declared)).footnotes
     else:
         result = _link(args).footnotes
     return _print(args, result.diagnostics, present.citations_text, present.citations_json, result)
@@ -186,9 +214,18 @@ def _claims(args: argparse.Namespace) -> int:
     )
 
 
+def _read(args: argparse.Namespace) -> Footnotes:
+    return sources.read(args.path, encoding=args.encoding, first_page=args.first_page, input_format=args.input_format)
+
+
 def _link(args: argparse.Namespace) -> Resolved:
     return sources.link(
-        args.path, bib=args.bib, encoding=args.encoding, first_page=args.first_page, bib_format=args.bib_format
+        args.path,
+        bib=args.bib,
+        encoding=args.encoding,
+        first_page=args.first_page,
+        bib_format=args.bib_format,
+        input_format=args.input_format,
     )
 
 
@@ -202,9 +239,35 @@ def _print(
     as_json: Callable[[_Result], str],
     result: _Result,
 ) -> int:
-    print(as_json(result) if args.format == "json" else as_text(result))
+    output = as_json(result) if args.format == "json" else as_text(result)
+    if args.several is None:
+        print(output)
+    elif args.format == "json":
+        args.several[str(_result_path(result))] = json.loads(output)
+    else:
+        print(f"==> {_result_path(result)} <==\n{output}\n")
     for diagnostic in diagnostics:
         print(present.diagnostic_line(diagnostic), file=sys.stderr)
+    return EXIT_OK
+
+
+def _result_path(result: Footnotes | Resolved) -> str:
+    return result.document.path if isinstance(result, Footnotes) else result.footnotes.document.path
+
+
+def _each_path(args: argparse.Namespace) -> int:
+    """A reading command on each of several paths: text one after the other, JSON as one object by path."""
+    paths = args.path if isinstance(args.path, list) else [args.path]
+    args.several = None
+    if len(paths) <= 1:
+        args.path = paths[0] if paths else None
+        return int(args.each(args))
+    args.several = {}
+    for path in paths:
+        args.path = path
+        args.each(args)
+    if args.format == "json":
+        print(json.dumps(args.several, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

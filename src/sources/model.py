@@ -178,6 +178,20 @@ class CitationKind(enum.Enum):
     PARLIAMENTARY = "parliamentary"  # TBMMZC, Devre I, İçtima 2, Cilt X: 285
     DOCUMENT_COLLECTION = "document_collection"  # Harp Tarihi Belgeleri Dergisi, 1974: Belge No:1543
     WEB = "web"  # a URL
+    KEYED = "keyed"  # [@tuncay1978, p. 33], \parencite[33]{tuncay1978}: a key names the entry
+
+
+class CiteMode(enum.Enum):
+    """How a keyed citation is to be printed, as pandoc and biblatex tell them apart."""
+
+    NORMAL = "normal"  # [@key], \parencite{key}
+    AUTHOR_IN_TEXT = "author-in-text"  # @key, \textcite{key}
+    SUPPRESS_AUTHOR = "suppress-author"  # [-@key], \parencite*{key}
+    AUTHOR_ONLY = "author-only"  # \citeauthor{key}
+    YEAR_ONLY = "year-only"  # \citeyear{key}
+    TITLE_ONLY = "title-only"  # \citetitle{key}
+    FULL = "full"  # \fullcite{key}
+    NOCITE = "nocite"  # \nocite{key}, nocite: in front matter: listed, not cited in the text
 
 
 class LocatorKind(enum.Enum):
@@ -191,6 +205,8 @@ class LocatorKind(enum.Enum):
     TERM = "term"  # Devre I
     SESSION = "session"  # İçtima 2
     ARCHIVAL = "archival"  # one labelled step of an archival path: ISH: 16
+    CHAPTER = "chapter"  # chap. 1
+    SECTION = "section"  # sec. 2, § 2
 
 
 @frozen
@@ -226,9 +242,9 @@ class Locator:
 
 @frozen
 class Citation:
-    """One reference inside a note, with its parts as written and read."""
+    """One reference inside a note (or, for keyed texts, in the body), with its parts as written and read."""
 
-    footnote: int
+    footnote: int | None  # None: a keyed citation in the body text
     kind: CitationKind
     raw: str  # as written, de-hyphenated, whitespace collapsed
     span: Span
@@ -240,6 +256,11 @@ class Citation:
     signal: str | None = None  # Bk., Bkz., Geniş bilgi için bk., ...
     url: str | None = None
     source: str | None = None  # the bibliography key, once resolved
+    key: str | None = None  # keyed citations: the key as written ("*" for every entry)
+    mode: CiteMode | None = None  # keyed citations: how it is to be printed
+    prefix: str | None = None  # keyed citations: text before the key (pandoc) or the prenote (biblatex)
+    suffix: str | None = None  # keyed citations: text after the key (pandoc) or the postnote (biblatex)
+    group: int | None = None  # keyed citations: items of one bracket or command share it
 
 
 @frozen
@@ -275,11 +296,22 @@ class Footnotes:
     footnotes: tuple[Footnote, ...]
     sections: tuple[Section, ...]
     diagnostics: tuple[Diagnostic, ...]
+    in_body: tuple[Citation, ...] = ()  # keyed texts: citations outside any note
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """Every citation of every note, in reading order."""
-        return tuple(citation for footnote in self.footnotes for citation in footnote.citations)
+        """Every citation of every note (and of the body), in reading order."""
+        in_notes = tuple(citation for footnote in self.footnotes for citation in footnote.citations)
+        if not self.in_body:
+            return in_notes
+        # A note is read where its marker stands, as pandoc places a note's content in the text.
+        placed = [(c.span.start, c.span.start, c) for c in self.in_body]
+        for footnote in self.footnotes:
+            anchor = footnote.marker or footnote.note
+            at = anchor.span.start if anchor else 0
+            placed += [(at, c.span.start, c) for c in footnote.citations]
+        placed.sort(key=lambda item: item[:2])
+        return tuple(citation for _, _, citation in placed)
 
 
 class SourceKind(enum.Enum):

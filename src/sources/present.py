@@ -10,7 +10,7 @@ from typing import Any
 from sources.bib.resolve import Resolved
 from sources.checks.report import plural
 from sources.citations.calendars import CitedDate
-from sources.model import Citation, Diagnostic, Document, Footnote, Footnotes, Source, Span
+from sources.model import Citation, CitationKind, Diagnostic, Document, Footnote, Footnotes, Source, Span
 
 
 def footnote_json(footnote: Footnote, document: Document) -> dict[str, Any]:
@@ -41,8 +41,20 @@ def citation_json(citation: Citation, document: Document) -> dict[str, Any]:
     """One citation as the JSON object ``sources citations --format json`` prints."""
     locator = citation.locator
     line, column = document.index.locate(citation.span.start)
+    keyed = (
+        {
+            "group": citation.group,
+            "key": citation.key,
+            "mode": citation.mode.value if citation.mode else None,
+            "prefix": citation.prefix,
+            "suffix": citation.suffix,
+        }
+        if citation.kind is CitationKind.KEYED
+        else {}
+    )
     return {
         "footnote": citation.footnote,
+        **keyed,
         "raw": citation.raw,
         "kind": citation.kind.value,
         "name": citation.name,
@@ -74,9 +86,8 @@ def citations_text(result: Footnotes) -> str:
         year = citation.year or "—"
         locator = citation.locator.raw if citation.locator else "—"
         signal = f"  [{citation.signal}]" if citation.signal else ""
-        rows.append(
-            f"{citation.footnote:>4}  {line:>5}  {citation.kind.value:<19} {citation.name} · {year} · {locator}{signal}"
-        )
+        note = "—" if citation.footnote is None else citation.footnote
+        rows.append(f"{note:>4}  {line:>5}  {citation.kind.value:<19} {citation.name} · {year} · {locator}{signal}")
     header = f"{'note':>4}  {'line':>5}  {'kind':<19} name · year · locator  [signal]"
     return "\n".join([header, *rows])
 
@@ -103,7 +114,8 @@ def footnotes_text(result: Footnotes, width: int = 100) -> str:
     blocks = []
     for footnote in result.footnotes:
         data = footnote_json(footnote, result.document)
-        where = f"page {data['page']}, line {data['line']}" if data["line"] else "no marker in the body"
+        page = f"page {data['page']}, " if data["page"] is not None else ""  # Markdown and LaTeX have no pages
+        where = f"{page}line {data['line']}" if data["line"] else "no marker in the body"
         section = f" · {data['section']}" if data["section"] else ""
         lines = [f"[{footnote.number}] {where}{section}"]
         lines += _wrapped("claim", data["claim"] or "(none)", width)
@@ -178,11 +190,30 @@ def in_order(entries: Iterable[Source], lang: str = "tr") -> list[Source]:
     return sorted(entries, key=order)
 
 
+def _body_use(resolved: Resolved, citation: Citation) -> dict[str, Any]:
+    """One use of an entry in the body of a keyed text: no note, no claim."""
+    locator = citation.locator
+    return {
+        "footnote": None,
+        "raw": citation.raw,
+        "locator": locator.raw if locator else None,
+        "pages": [list(pair) for pair in locator.pages] if locator else [],
+        "line": resolved.footnotes.document.index.locate(citation.span.start)[0],
+        "signal": None,
+        "claim": None,
+        "claim_page": None,
+    }
+
+
 def sources_json(resolved: Resolved, lang: str = "tr") -> str:
     """Every entry with the citations of it, entries in ``lang``'s order, uses in text order."""
     return _dump(
         [
-            {**_entry(s), "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]}
+            {
+                **_entry(s),
+                "citations": [_use(resolved, f, c) for f, c in resolved.citing(s.key)]
+                + [_body_use(resolved, c) for c in resolved.in_body(s.key)],
+            }
             for s in in_order(resolved.bibliography.sources, lang)
         ]
     )
@@ -192,12 +223,15 @@ def sources_text(resolved: Resolved, lang: str = "tr") -> str:
     blocks = []
     for source in in_order(resolved.bibliography.sources, lang):
         uses = resolved.citing(source.key)
+        body = resolved.in_body(source.key)
         title = f" — {source.title}" if source.title and source.title != source.label else ""
         head = f"{source.key}  {source.label}{title} ({source.kind.value})"
-        if not uses:
+        if not uses and not body:
             blocks.append(f"{head}\n  not cited")
             continue
         places = [f"n. {f.number}" + (f": {c.locator.raw}" if c.locator else "") for f, c in uses]
+        index = resolved.footnotes.document.index
+        places += [f"l. {index.locate(c.span.start)[0]}" + (f": {c.locator.raw}" if c.locator else "") for c in body]
         blocks.append(f"{head}\n  {_count(resolved, source.key)}: " + "; ".join(places))
     return "\n".join(blocks)
 
@@ -226,4 +260,6 @@ def claims_text(resolved: Resolved, key: str, width: int = 100) -> str:
 def _count(resolved: Resolved, key: str) -> str:
     uses = resolved.citing(key)
     notes = len({footnote.number for footnote, _ in uses})
-    return f"{plural(len(uses), 'citation')} in {plural(notes, 'note')}"
+    counted = f"{plural(len(uses), 'citation')} in {plural(notes, 'note')}"
+    body = len(resolved.in_body(key))
+    return f"{counted}, {plural(body, 'citation')} in the text" if body else counted

@@ -58,6 +58,10 @@ class Resolved:
         """Every citation of the entry ``key``, with its footnote (and so its claim), in text order."""
         return list(self._uses.get(key, ()))
 
+    def in_body(self, key: str) -> list[Citation]:
+        """Keyed texts: the citations of ``key`` in the body text, outside any note, in text order."""
+        return [citation for citation in self.footnotes.in_body if citation.source == key]
+
     @cached_property
     def _uses(self) -> dict[str, list[tuple[Footnote, Citation]]]:
         uses: dict[str, list[tuple[Footnote, Citation]]] = defaultdict(list)
@@ -110,37 +114,54 @@ def resolve(footnotes: Footnotes, bibliography: Bibliography) -> Resolved:
     document = footnotes.document
     resolutions: list[Resolution] = []
     diagnostics = list(footnotes.diagnostics) + list(bibliography.diagnostics)
-    updated = []
-    for footnote in footnotes.footnotes:
-        citations = []
-        for citation in footnote.citations:
-            resolution = _resolve(citation, index)
-            resolutions.append(resolution)
-            citations.append(evolve(citation, source=resolution.source))
-            if resolution.status is Status.AMBIGUOUS:
-                diagnostics.append(
-                    rules.AMBIGUOUS_CITATION.at(
-                        document,
-                        citation.span,
-                        f"{citation.raw!r} matches {', '.join(resolution.candidates)}",
-                        footnote=citation.footnote,
-                        hint="add the year, or tell the works apart in the bibliography",
-                    )
+
+    def link(citation: Citation) -> Citation:
+        if citation.key == "*":
+            return citation  # \nocite{*}: every entry, none in particular
+        resolution = (
+            _by_key(citation, bibliography) if citation.kind is CitationKind.KEYED else _resolve(citation, index)
+        )
+        resolutions.append(resolution)
+        if resolution.status is Status.AMBIGUOUS:
+            diagnostics.append(
+                rules.AMBIGUOUS_CITATION.at(
+                    document,
+                    citation.span,
+                    f"{citation.raw!r} matches {', '.join(resolution.candidates)}",
+                    footnote=citation.footnote,
+                    hint="add the year, or tell the works apart in the bibliography",
                 )
-            elif resolution.status is Status.UNRESOLVED:
-                nearest = ", ".join(resolution.candidates) or "nothing near"
-                diagnostics.append(
-                    rules.UNRESOLVED_CITATION.at(
-                        document,
-                        citation.span,
-                        f"{citation.raw!r}: {resolution.reason}",
-                        footnote=citation.footnote,
-                        hint=f"nearest entries: {nearest}",
-                    )
+            )
+        elif resolution.status is Status.UNRESOLVED:
+            nearest = ", ".join(resolution.candidates) or "nothing near"
+            rule = rules.UNKNOWN_KEY if citation.kind is CitationKind.KEYED else rules.UNRESOLVED_CITATION
+            diagnostics.append(
+                rule.at(
+                    document,
+                    citation.span,
+                    f"{citation.raw!r}: {resolution.reason}",
+                    footnote=citation.footnote,
+                    hint=f"nearest entries: {nearest}",
                 )
-        updated.append(evolve(footnote, citations=tuple(citations)))
-    linked = evolve(footnotes, footnotes=tuple(updated), diagnostics=tuple(diagnostics))
+            )
+        return evolve(citation, source=resolution.source)
+
+    updated = [evolve(f, citations=tuple(link(c) for c in f.citations)) for f in footnotes.footnotes]
+    in_body = tuple(link(c) for c in footnotes.in_body)
+    linked = evolve(footnotes, footnotes=tuple(updated), diagnostics=tuple(diagnostics), in_body=in_body)
     return Resolved(linked, bibliography, tuple(resolutions), tuple(diagnostics))
+
+
+def _by_key(citation: Citation, bibliography: Bibliography) -> Resolution:
+    """A keyed citation names its entry: found, or the nearest keys."""
+    key = citation.key or citation.name
+    if bibliography.get(key) is not None:
+        return Resolution(citation, Status.RESOLVED, key)
+    from rapidfuzz import fuzz, process  # loaded only when a key is unknown
+
+    keys = [source.key for source in bibliography.sources]
+    nearest = tuple(found for found, _, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=_NEAREST))
+    return Resolution(citation, Status.UNRESOLVED, None, nearest, f"no entry has the key {key!r}")
 
 
 def _resolve(citation: Citation, index: _Index) -> Resolution:

@@ -55,6 +55,12 @@ RUNNING_HEAD_DISAGREES = Rule(
     Severity.WARNING,
     "A running head's page number disagrees with the page it stands on.",
 )
+UNCLOSED_GROUP = Rule(
+    "SRC003",
+    "unclosed-group",
+    Severity.ERROR,
+    "A brace, bracket or inline note opened in a Markdown or LaTeX text is never closed.",
+)
 MARKER_WITHOUT_NOTE = Rule(
     "SRC101",
     "marker-without-note",
@@ -141,6 +147,12 @@ IRREGULAR_PUNCTUATION = Rule(
     Severity.INFO,
     "A citation's punctuation departs from Name, Year: page (a stray full stop, a colon for a comma).",
 )
+REPEATED_KEY = Rule(
+    "SRC205",
+    "repeated-key",
+    Severity.WARNING,
+    "One bracket or cite command names the same key twice.",
+)
 UNRESOLVED_CITATION = Rule(
     "SRC301",
     "unresolved-citation",
@@ -164,6 +176,12 @@ NAME_DIFFERS_FROM_ENTRY = Rule(
     "name-differs-from-entry",
     Severity.WARNING,
     "The text names a source only by a variant, not as its bibliography entry spells it.",
+)
+UNKNOWN_KEY = Rule(
+    "SRC305",
+    "unknown-key",
+    Severity.ERROR,
+    "A keyed citation names a key the bibliography does not have.",
 )
 BIB_SYNTAX_ERROR = Rule(
     "SRC401",
@@ -232,10 +250,20 @@ MALFORMED_ARCHIVAL_LOCATOR = Rule(
     Severity.WARNING,
     "An archival path has a step without a number, or the same label twice.",
 )
+MALFORMED_LOCATOR = Rule(
+    "SRC507",
+    "malformed-locator",
+    Severity.WARNING,
+    "A keyed citation's postnote starts like a locator but gives no readable page or number.",
+)
+
+# What locators.problems() says of a locator part → the rule that reports it.
+LOCATOR_PROBLEMS = {"reversed": REVERSED_RANGE, "implausible": IMPLAUSIBLE_RANGE, "merged": MERGED_LOCATOR}
 
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
+    UNCLOSED_GROUP,
     MARKER_WITHOUT_NOTE,
     NOTE_WITHOUT_MARKER,
     NUMBERING_GAP,
@@ -245,10 +273,12 @@ RULES: tuple[Rule, ...] = (
     MISSING_YEAR,
     MISSING_LOCATOR,
     IRREGULAR_PUNCTUATION,
+    REPEATED_KEY,
     UNRESOLVED_CITATION,
     AMBIGUOUS_CITATION,
     NAME_SPELLED_VARIOUSLY,
     NAME_DIFFERS_FROM_ENTRY,
+    UNKNOWN_KEY,
     BIB_SYNTAX_ERROR,
     DUPLICATE_KEY,
     DUPLICATE_WORK,
@@ -265,4 +295,5 @@ RULES: tuple[Rule, ...] = (
     DUAL_DATE_CONTRADICTION,
     UNCERTAIN_CALENDAR,
     MALFORMED_ARCHIVAL_LOCATOR,
+    MALFORMED_LOCATOR,
 )

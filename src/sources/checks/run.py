@@ -63,6 +63,8 @@ def check_texts(footnotes: Sequence[Footnotes], bibliography: Bibliography | Non
         linked = resolve(text, bibliography)
         found += [*linked.diagnostics, *spellings(linked), *_urls_cited(linked)]
         cited |= {c.source for c in linked.footnotes.citations if c.source}
+        if any(c.key == "*" for c in linked.footnotes.citations):  # \nocite{*}, nocite: "@*"
+            cited |= {source.key for source in bibliography.sources}
         itself = itself or _itself(bibliography, text.document.info)
     found += check_bibliography(bibliography, cited=cited, itself=itself)
     if bib_text is not None:
@@ -76,7 +78,8 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
     document = linked.footnotes.document
     by_source: dict[str, list[Citation]] = defaultdict(list)
     for citation in linked.footnotes.citations:
-        if citation.source and citation.kind is not CitationKind.WEB:
+        # A key names its entry: how a keyed text spells names is the style's business, not the text's.
+        if citation.source and citation.kind not in (CitationKind.WEB, CitationKind.KEYED):
             by_source[citation.source].append(citation)
     for key, citations in by_source.items():
         source = linked.bibliography.get(key)

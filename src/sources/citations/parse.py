@@ -403,13 +403,8 @@ def _check(document: Document, citation: Citation) -> list[Diagnostic]:
         )
     for part in citation.locator.parts if citation.locator else ():
         for kind, explanation in locators.problems(part):
-            rule = {
-                "reversed": rules.REVERSED_RANGE,
-                "implausible": rules.IMPLAUSIBLE_RANGE,
-                "merged": rules.MERGED_LOCATOR,
-            }[kind]
             found.append(
-                rule.at(
+                rules.LOCATOR_PROBLEMS[kind].at(
                     document,
                     citation.locator.span if citation.locator else at,
                     f"{citation.raw!r}: {explanation}",
