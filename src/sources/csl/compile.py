@@ -463,10 +463,10 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
         if roman_range(text, delimiter):
             text = roman_range(text, delimiter) or text
         elif page_format:
-            text = page_range(text, page_format, delimiter)
+            text = page_range(text, page_format, delimiter, ctx.locale.term("and", "symbol") or "&")
         elif is_numeric(text):
             text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)
-    elif (variable == "locator" or variable in NUMBER_VARIABLES) and "-" in text and is_numeric(text):
+    elif (variable == "locator" or variable in NUMBER_VARIABLES) and ("-" in text or "&" in text) and is_numeric(text):
         text = render_number(text, "numeric", ctx.locale)
     if variable in DATE_VARIABLES:
         return None
