@@ -350,6 +350,9 @@ class Compiler:
             value = ctx.variable(variable)
             if value is None:
                 return None
+            if variable == "locator" and _embedded_label(str(value), ctx):
+                # "vol. 1, fol. 186": the locator names its own unit.
+                return None
             term_name = _locator_label(ctx) if variable == "locator" else variable
             if plural == "contextual":
                 text = str(value)
@@ -408,6 +411,11 @@ def _uncertain(ctx: Ctx, variable: str) -> bool:
     return isinstance(value, DateValue) and value.circa
 
 
+def _embedded_label(locator: str, ctx: Ctx) -> bool:
+    first = locator.strip().split(" ", 1)[0]
+    return first in ctx.locale.locator_terms()
+
+
 def _locator_label(ctx: Ctx) -> str:
     label = ctx.cite.get("label") or "page"
     return "sub-verbo" if label == "sub verbo" else str(label)
@@ -456,8 +464,18 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
     text = str(value)
     if "\\-" in text:
         return parse_markup(text.replace("\\-", "-"))
+    rest = ""
     if variable == "locator":
         text = text.strip()
+        # "367-368, fig. 333": the part before an embedded label is formatted, the rest kept.
+        terms = ctx.locale.locator_terms()
+        index = text.find(", ")
+        while index >= 0:
+            end = text.find(" ", index + 2)
+            if text[index + 2 : end if end >= 0 else len(text)] in terms:
+                text, rest = text[:index], text[index:]
+                break
+            index = text.find(", ", index + 2)
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if roman_range(text, delimiter):
@@ -472,4 +490,4 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
         return None
     if variable in ("URL", "DOI", "PMID", "PMCID"):
         return text
-    return parse_markup(text)
+    return parse_markup(text + rest)
