@@ -13,7 +13,7 @@ from sources.csl.decorate import decorator
 from sources.csl.items import DateValue
 from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
-from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
+from sources.csl.names import NAME_ATTRIBUTES, SUBSTITUTE_STOP, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
 from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
@@ -181,8 +181,10 @@ class Compiler:
             substitute = []
             if substitute_element is not None:
                 for child in substitute_element:
-                    render = self.element(child, section, inherit, spec)
-                    substitute.append(_substituting(render))
+                    render = _substituting(self.element(child, section, inherit, spec))
+                    if child.tag == "text" and (child.get("term") is not None or child.get("value") is not None):
+                        render = _final(render)
+                    substitute.append(render)
             return compile_names(element, inherit, substitute, parent)
         if tag == "date":
             return compile_date(element, self.uses_year_suffix)
@@ -374,6 +376,16 @@ def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
     """One condition attribute with one of its values."""
     check = CONDITIONS[attr]
     return lambda ctx: check(ctx, value)
+
+
+def _final(render: Render) -> Render:
+    """A substitute of fixed text: when it renders nothing, substitution still stops."""
+
+    def final(ctx: Ctx) -> Node | None:
+        node = render(ctx)
+        return SUBSTITUTE_STOP if node is None or node == "" else node
+
+    return final
 
 
 def _substituting(render: Render) -> Render:

@@ -30,6 +30,8 @@ NAME_ATTRIBUTES = (
     "demote-non-dropping-particle",
 )
 _INITIAL_TOKENS = re.compile(r"[^\s.\-\u2010]++\.?|[\-\u2010]")
+# Returned by a substitute that is a term or a value: substitution ends there, even when it is empty.
+SUBSTITUTE_STOP = Rich([])
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -351,6 +353,8 @@ def compile_names(
             for fallback in substitute:
                 before = set(ctx.suppressed)
                 node = fallback(ctx)
+                if node is SUBSTITUTE_STOP:
+                    return None
                 if not is_empty(node):
                     assert node is not None
                     node = decorate(node, ctx) if decorate is not None else node
