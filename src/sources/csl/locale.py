@@ -66,7 +66,8 @@ class Locale:
                 multiple = term.find("multiple")
                 value = (single.text or "", multiple.text or "" if multiple is not None else single.text or "")
             else:
-                text = term.text or ""
+                # A term of nothing but whitespace (a line break in the XML) is an empty term.
+                text = term.text if term.text and term.text.strip() else ""
                 value = (text, text)
             key = (name, form, gender_form)
             self.terms[key] = value
