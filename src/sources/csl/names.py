@@ -252,7 +252,8 @@ class NameFormat:
             if (len(rendered) == 1 and self.precedes_et_al == "contextual") or _no_delimiter(
                 self.precedes_et_al, inverted_flags
             ):
-                glue = " "
+                # Chinese and Japanese write their "et al." (等) without a space.
+                glue = "" if _CJK.match(plain(et_al)) else " "
             else:
                 glue = self.delimiter
             return Rich([*join(rendered, self.delimiter), glue, et_al])
