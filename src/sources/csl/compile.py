@@ -13,7 +13,7 @@ from sources.csl.decorate import decorator
 from sources.csl.items import DateValue
 from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
-from sources.csl.names import NAME_ATTRIBUTES, NamesSpec, compile_names, parse_spec
+from sources.csl.names import NAME_ATTRIBUTES, SUBSTITUTE_STOP, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
 from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
@@ -181,8 +181,10 @@ class Compiler:
             substitute = []
             if substitute_element is not None:
                 for child in substitute_element:
-                    render = self.element(child, section, inherit, spec)
-                    substitute.append(_substituting(render))
+                    render = _substituting(self.element(child, section, inherit, spec))
+                    if child.tag == "text" and (child.get("term") is not None or child.get("value") is not None):
+                        render = _final(render)
+                    substitute.append(render)
             return compile_names(element, inherit, substitute, parent)
         if tag == "date":
             return compile_date(element, self.uses_year_suffix)
@@ -350,6 +352,9 @@ class Compiler:
             value = ctx.variable(variable)
             if value is None:
                 return None
+            if variable == "locator" and _embedded_label(str(value), ctx):
+                # "vol. 1, fol. 186": the locator names its own unit.
+                return None
             term_name = _locator_label(ctx) if variable == "locator" else variable
             if plural == "contextual":
                 text = str(value)
@@ -371,6 +376,16 @@ def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
     """One condition attribute with one of its values."""
     check = CONDITIONS[attr]
     return lambda ctx: check(ctx, value)
+
+
+def _final(render: Render) -> Render:
+    """A substitute of fixed text: when it renders nothing, substitution still stops."""
+
+    def final(ctx: Ctx) -> Node | None:
+        node = render(ctx)
+        return SUBSTITUTE_STOP if node is None or node == "" else node
+
+    return final
 
 
 def _substituting(render: Render) -> Render:
@@ -406,6 +421,11 @@ def _numeric(ctx: Ctx, variable: str) -> bool:
 def _uncertain(ctx: Ctx, variable: str) -> bool:
     value = ctx.variable(variable)
     return isinstance(value, DateValue) and value.circa
+
+
+def _embedded_label(locator: str, ctx: Ctx) -> bool:
+    first = locator.strip().split(" ", 1)[0]
+    return first in ctx.locale.locator_terms()
 
 
 def _locator_label(ctx: Ctx) -> str:
@@ -456,20 +476,30 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
     text = str(value)
     if "\\-" in text:
         return parse_markup(text.replace("\\-", "-"))
+    rest = ""
     if variable == "locator":
         text = text.strip()
+        # "367-368, fig. 333": the part before an embedded label is formatted, the rest kept.
+        terms = ctx.locale.locator_terms()
+        index = text.find(", ")
+        while index >= 0:
+            end = text.find(" ", index + 2)
+            if text[index + 2 : end if end >= 0 else len(text)] in terms:
+                text, rest = text[:index], text[index:]
+                break
+            index = text.find(", ", index + 2)
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if roman_range(text, delimiter):
             text = roman_range(text, delimiter) or text
         elif page_format:
-            text = page_range(text, page_format, delimiter)
+            text = page_range(text, page_format, delimiter, ctx.locale.term("and", "symbol") or "&")
         elif is_numeric(text):
             text = render_number(text, "numeric", ctx.locale).replace("–", delimiter)
-    elif (variable == "locator" or variable in NUMBER_VARIABLES) and "-" in text and is_numeric(text):
+    elif (variable == "locator" or variable in NUMBER_VARIABLES) and ("-" in text or "&" in text) and is_numeric(text):
         text = render_number(text, "numeric", ctx.locale)
     if variable in DATE_VARIABLES:
         return None
     if variable in ("URL", "DOI", "PMID", "PMCID"):
         return text
-    return parse_markup(text)
+    return parse_markup(text + rest)

@@ -36,7 +36,7 @@ def _name_key(name: dict[str, Any]) -> str:
 
 def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, rule: str) -> None:
     """all-names / primary-name rules: expand every name that shares its family name with another person."""
-    by_family: dict[str, set[str]] = defaultdict(set)
+    by_family: dict[str, dict[str, str]] = defaultdict(dict)
     shown: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
     for item in ids:
         entries: list[tuple[str, int, dict[str, Any]]] = []
@@ -46,15 +46,17 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
                     break
                 entries.append((variable, index, name))
                 if name.get("given"):
-                    by_family[_name_key(name)].add(name["given"])
+                    # "J. J." and "J.J." are one person's initials, written two ways.
+                    written = "".join(name["given"].replace(".", " ").split())
+                    by_family[_name_key(name)][written] = name["given"]
         shown[item] = entries
     max_level = 1 if rule.endswith("with-initials") else 2
     for item, entries in shown.items():
         for variable, index, name in entries:
-            givens = by_family.get(_name_key(name), set())
+            givens = by_family.get(_name_key(name), {})
             if len(givens) < 2:
                 continue
-            initials = {initialize(given, ".", True, True) for given in givens}
+            initials = {initialize(given, ".", True, True) for given in givens.values()}
             level = 1 if len(initials) == len(givens) else 2
             if level <= max_level:
                 state[item].given_levels[(variable, index)] = level

@@ -135,12 +135,23 @@ def _render_with(
         elif kind == "do":
             out.append(block[0])
         else:
-            out.append(block[1])
+            out.append(block[1] or _block_end(value))
     return "".join(out)
 
 
+def _block_end(value: str) -> str:
+    """What ends a display block in formats without blocks: a line for a block, a space after a margin."""
+    return "\n" if value == "csl-block" else " " if value == "csl-left-margin" else ""
+
+
 def render_text(tokens: list[Token]) -> str:
-    return "".join(value for kind, value in tokens if kind in ("t", "qo", "qc", "qm"))
+    out = []
+    for kind, value in tokens:
+        if kind in ("t", "qo", "qc", "qm"):
+            out.append(value)
+        elif kind == "dc":
+            out.append(_block_end(value))
+    return "".join(out).strip() if any(kind == "dc" for kind, _ in tokens) else "".join(out)
 
 
 def render_tokens(tokens: list[Token], fmt: str) -> str:

@@ -16,6 +16,11 @@ FORM_FALLBACK: dict[str, tuple[str, ...]] = {
     "long": ("long",),
 }
 
+LOCATOR_LABELS = (
+    "act appendix article-locator book canon chapter column elocation equation figure folio issue line note opus "
+    "page paragraph part rule scene section sub-verbo supplement table timestamp title-locator verse version volume"
+).split()
+
 # A term: its singular and plural text.
 Term = tuple[str, str]
 
@@ -31,6 +36,7 @@ class Locale:
         self.punctuation_in_quote = False
         self.limit_day_ordinals = False
         self._cache: dict[tuple[str, str, bool, str], str | None] = {}
+        self._locator_terms: frozenset[str] | None = None
 
     def merge(self, element: ET.Element) -> None:
         """Lay a <locale> element over what is already known (called from lowest to highest priority)."""
@@ -60,7 +66,8 @@ class Locale:
                 multiple = term.find("multiple")
                 value = (single.text or "", multiple.text or "" if multiple is not None else single.text or "")
             else:
-                text = term.text or ""
+                # A term of nothing but whitespace (a line break in the XML) is an empty term.
+                text = term.text if term.text and term.text.strip() else ""
                 value = (text, text)
             key = (name, form, gender_form)
             self.terms[key] = value
@@ -83,6 +90,18 @@ class Locale:
                 break
         self._cache[key] = found
         return found
+
+    def locator_terms(self) -> frozenset[str]:
+        """The short forms (singular and plural) of the locator labels, as written in a locator."""
+        if self._locator_terms is None:
+            found = set()
+            for name in LOCATOR_LABELS:
+                for plural in (False, True):
+                    term = self.term(name, "short", plural)
+                    if term and term.endswith("."):
+                        found.add(term)
+            self._locator_terms = frozenset(found)
+        return self._locator_terms
 
     def ordinal_suffix(self, number: int, gender: str = "") -> str:
         """The ordinal suffix for a number: ordinal-XX terms with their match rules, then ``ordinal``."""

@@ -30,6 +30,8 @@ NAME_ATTRIBUTES = (
     "demote-non-dropping-particle",
 )
 _INITIAL_TOKENS = re.compile(r"[^\s.\-\u2010]++\.?|[\-\u2010]")
+# Returned by a substitute that is a term or a value: substitution ends there, even when it is empty.
+SUBSTITUTE_STOP = Rich([])
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -250,7 +252,8 @@ class NameFormat:
             if (len(rendered) == 1 and self.precedes_et_al == "contextual") or _no_delimiter(
                 self.precedes_et_al, inverted_flags
             ):
-                glue = " "
+                # Chinese and Japanese write their "et al." (等) without a space.
+                glue = "" if _CJK.match(plain(et_al)) else " "
             else:
                 glue = self.delimiter
             return Rich([*join(rendered, self.delimiter), glue, et_al])
@@ -351,6 +354,8 @@ def compile_names(
             for fallback in substitute:
                 before = set(ctx.suppressed)
                 node = fallback(ctx)
+                if node is SUBSTITUTE_STOP:
+                    return None
                 if not is_empty(node):
                     assert node is not None
                     node = decorate(node, ctx) if decorate is not None else node

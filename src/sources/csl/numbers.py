@@ -96,7 +96,10 @@ def render_number(value: str, form: str, locale: Locale, gender: str = "") -> st
     out = []
     for index, piece in enumerate(pieces):
         if index % 2:
-            out.append({"-": "–", "–": "–", ",": ", ", "&": " & "}[piece])
+            if piece == "&":
+                out.append(f" {locale.term('and', 'symbol') or '&'} ")
+            else:
+                out.append({"-": "–", "–": "–", ",": ", "}[piece])
         elif form != "numeric" and piece.isdigit():
             out.append(format_number(int(piece), form, locale, gender))
         else:
@@ -157,7 +160,7 @@ def _prefixed_range(first: str, last: str, fmt: str, delimiter: str, separator: 
     return [delimiter, formatted]
 
 
-def page_range(value: str, fmt: str, delimiter: str) -> str:
+def page_range(value: str, fmt: str, delimiter: str, ampersand: str = "&") -> str:
     """Page ranges in a page-range-format (expanded, minimal, minimal-two, chicago), with the locale's dash."""
     pieces = split_numbers(value)
     if len(pieces) < 3:
@@ -170,7 +173,7 @@ def page_range(value: str, fmt: str, delimiter: str) -> str:
         if separator in "-–":
             out.extend(_prefixed_range(pieces[index - 1], following, fmt, delimiter, separator))
         else:
-            out.append(", " if separator == "," else " & ")
+            out.append(", " if separator == "," else f" {ampersand} ")
             out.append(following)
         index += 2
     return "".join(out)

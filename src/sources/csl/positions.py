@@ -33,22 +33,8 @@ def assign_positions(clusters: list[tuple[int, list[dict[str, Any]]]], near_note
                 before = previous_cluster[-1]
             else:
                 before = None
-            if "position" in cite and isinstance(cite["position"], int):
-                pass
-            elif item not in first_note:
-                cite["position"] = POSITIONS["first"]
-            elif before is not None and before["id"] == item:
-                mine, theirs = cite.get("locator"), before.get("locator")
-                if not theirs:
-                    cite["position"] = POSITIONS["ibid-with-locator"] if mine else POSITIONS["ibid"]
-                elif not mine:
-                    cite["position"] = POSITIONS["subsequent"]
-                elif str(mine) == str(theirs) and cite.get("label") == before.get("label"):
-                    cite["position"] = POSITIONS["ibid"]
-                else:
-                    cite["position"] = POSITIONS["ibid-with-locator"]
-            else:
-                cite["position"] = POSITIONS["subsequent"]
+            if not isinstance(cite.get("position"), int):
+                cite["position"] = _position(cite, before, item in first_note)
             if item in last_note and "near-note" not in cite:
                 cite["near-note"] = note - last_note[item] <= near_note_distance
             if item in first_note:
@@ -57,3 +43,19 @@ def assign_positions(clusters: list[tuple[int, list[dict[str, Any]]]], near_note
                 first_note[item] = note
             last_note[item] = note
         gathered.extend(cites)
+
+
+def _position(cite: dict[str, Any], before: dict[str, Any] | None, seen: bool) -> int:
+    """A cite's position from the cite just before it (in its note or the previous one)."""
+    if not seen:
+        return POSITIONS["first"]
+    if before is None or before["id"] != cite["id"]:
+        return POSITIONS["subsequent"]
+    mine, theirs = cite.get("locator"), before.get("locator")
+    if not theirs:
+        return POSITIONS["ibid-with-locator"] if mine else POSITIONS["ibid"]
+    if not mine:
+        return POSITIONS["subsequent"]
+    if str(mine) == str(theirs) and cite.get("label") == before.get("label"):
+        return POSITIONS["ibid"]
+    return POSITIONS["ibid-with-locator"]

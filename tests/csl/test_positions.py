@@ -1,0 +1,46 @@
+"""Cite positions across notes: first, subsequent, ibid, ibid-with-locator, near-note, first note number."""
+
+from __future__ import annotations
+
+from csl.inline import cite
+
+LAYOUT = (
+    '<choose><if position="ibid-with-locator"><text term="ibid"/><text variable="locator" prefix=", "/></if>'
+    '<else-if position="ibid"><text term="ibid"/></else-if>'
+    '<else-if position="near-note"><text variable="title" form="short"/><text value=" (near)"/></else-if>'
+    '<else-if position="subsequent"><text variable="title" form="short"/>'
+    '<text variable="first-reference-note-number" prefix=", n. "/></else-if>'
+    '<else><text variable="title"/><text variable="locator" prefix=", "/></else></choose>'
+)
+ITEMS = [
+    {"id": "a", "title": "Long Title A", "title-short": "A"},
+    {"id": "b", "title": "Long Title B", "title-short": "B"},
+]
+
+
+def note(number: int, *cites: dict[str, str]) -> dict[str, object]:
+    return {"citationID": f"c{number}", "citationItems": list(cites), "citationNoteNumber": number}
+
+
+def test_positions_follow_the_notes() -> None:
+    clusters = [
+        note(1, {"id": "a", "locator": "1"}),
+        note(2, {"id": "a", "locator": "1"}),
+        note(3, {"id": "a", "locator": "2"}),
+        note(4, {"id": "b"}),
+        note(5, {"id": "a"}),
+        note(20, {"id": "b"}),
+    ]
+    assert cite(LAYOUT, ITEMS, clusters) == [
+        "Long Title A, 1",
+        "ibid.",
+        "ibid., 2",
+        "Long Title B",
+        "A (near)",
+        "B, n. 4",
+    ]
+
+
+def test_ibid_needs_the_previous_note_to_cite_only_that_item() -> None:
+    clusters = [note(1, {"id": "a"}, {"id": "b"}), note(2, {"id": "b"}), note(3, {"id": "b"})]
+    assert cite(LAYOUT, ITEMS, clusters) == ["Long Title ALong Title B", "B (near)", "ibid."]
