@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,18 +20,24 @@ if TYPE_CHECKING:
 
 _TURKISH = "a b c ç d e f g ğ h ı i j k l m n o ö p q r s ş t u ü v w x y z".split()
 _RANK = {letter: rank for rank, letter in enumerate(_TURKISH, 1)}
+_TURKIC = ("tr", "az")  # Azerbaijani Latin shares the dotted and dotless i
 _SPAN = len(_TURKISH) + 1  # other letters' DUCET primaries move up by this, past the tailored alphabet
 
 
+@cache
 def sort_key_for(lang: str) -> Callable[[str], Any]:
-    """A key function that sorts strings in the alphabetical order of ``lang`` (``tr``, ``tr-TR``, ``en``)."""
+    """A key function that sorts strings in the alphabetical order of ``lang`` (``tr``, ``tr-TR``, ``en``).
+
+    One function per language, remembering recent keys: a bibliography sorts the same
+    names and titles over and over (entries, then cites, then disambiguation).
+    """
     icu = _icu(lang)
     if icu is not None:
-        return icu
-    if lang.split("-", maxsplit=1)[0].casefold() == "tr":
-        return _turkish
+        return lru_cache(maxsize=65536)(icu)
+    if lang.split("-", maxsplit=1)[0].casefold() in _TURKIC:
+        return lru_cache(maxsize=65536)(_turkish)
     collator = _collator()
-    return lambda text: (collator.sort_key(text), text)
+    return lru_cache(maxsize=65536)(lambda text: (collator.sort_key(text), text))
 
 
 def _turkish(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:

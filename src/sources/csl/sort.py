@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import cmp_to_key
 from typing import Any, TypeVar
 
-from sources.csl.collation import sort_key
+from sources.collation import sort_key_for
 
 T = TypeVar("T")
 Key = str | int | None
@@ -21,6 +21,7 @@ def _compare(a: Any, b: Any) -> int:
 def sort_by_keys(entries: Sequence[T], keys: Callable[[T], list[Key]], descending: list[bool], lang: str) -> list[T]:
     """Entries ordered by their keys; an absent key sorts last in both directions; ties keep input order."""
     cache: dict[int, list[tuple[int, Any]]] = {}
+    collate = sort_key_for(lang)
 
     def prepared(entry: T) -> list[tuple[int, Any]]:
         found = cache.get(id(entry))
@@ -32,7 +33,7 @@ def sort_by_keys(entries: Sequence[T], keys: Callable[[T], list[Key]], descendin
                 elif isinstance(value, int):
                     found.append((0, (0, value)))
                 else:
-                    found.append((0, (1, sort_key(value, lang))))
+                    found.append((0, (1, collate(value))))
             cache[id(entry)] = found
         return found
 
