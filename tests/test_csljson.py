@@ -188,8 +188,8 @@ def test_items_carry_their_line_and_problems_are_diagnostics() -> None:
     assert [(d.code, d.line) for d in bibliography.diagnostics] == [
         ("SRC402", 3),
         ("SRC401", 4),
-        ("SRC410", 5),
-        ("SRC410", 5),
+        ("SRC414", 5),
+        ("SRC414", 5),
     ]
     assert bibliography.get("b").year == "1921"  # type: ignore[union-attr]
 

@@ -239,7 +239,7 @@ UNRECORDED_PROVENANCE = Rule(
     "An entry has a field the citing text does not give, and no record of where it came from.",
 )
 FIELD_NOT_KEPT = Rule(
-    "SRC410",
+    "SRC414",
     "field-not-kept",
     Severity.WARNING,
     "A field of a CSL-JSON or RIS record has a shape the reader cannot keep; it is left out.",
