@@ -12,6 +12,7 @@ when it finds problems at or above the failing severity.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -64,7 +65,7 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
     check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
     check.add_argument("--ignore", metavar="CODES", help="codes, prefixes or names not to report")
-    check.add_argument("--fail-on", choices=("error", "warning"), help="lowest severity that fails (default: error)")
+    check.add_argument("--fail-on", choices=config.FAIL_ON, help="lowest severity that fails (default: error)")
     check.add_argument("--exit-zero", action="store_true", default=None, help="exit 0 even with findings")
     check.add_argument("--encoding", help="the texts' encoding when it is not UTF-8")
     check.add_argument("--first-page", type=int, metavar="N", help="number of the texts' first page")
@@ -156,13 +157,20 @@ def _print(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A file name in a non-UTF-8 encoding reaches us with lone surrogates: print them escaped.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)
     except SourcesError as error:
-        print(f"sources: {error}", file=sys.stderr)
+        print(f"sources: {' '.join(str(error).split())}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``| head``): not an error of ours
         return EXIT_OK
+    except Exception as error:  # the last net: a bug of ours must not pass for findings (exit 1)
+        print(f"sources: internal error, please report it: {type(error).__name__}: {error}"[:500], file=sys.stderr)
+        return EXIT_USAGE
     return status

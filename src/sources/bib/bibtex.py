@@ -46,6 +46,10 @@ if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliograph
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 _LATEX_MARK = re.compile(r"[\\{}$~%]|--")
+_AND = re.compile(r"(?<!\s)\s++and\s++")
+_BRACE = re.compile(r"(?<!\\)[{}]")
+# Deeper than any real field; pylatexenc and pybtex recurse once or more per level.
+_DEEPEST = 32
 
 _KIND_OF_TYPE = {
     "book": SourceKind.BOOK,
@@ -115,8 +119,19 @@ def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     from bibtexparser.entrypoint import parse_string
 
     library = parse_string(text, parse_stack=[])
-    sources = tuple(_source(entry) for entry in library.entries)
-    return Bibliography(path, sources, library, tuple(_problems(library, path)))
+    sources = []
+    diagnostics = list(_problems(library, path))
+    for entry in library.entries:
+        unreadable: list[str] = []
+        source = _source(entry, unreadable)
+        sources.append(source)
+        diagnostics += [
+            rules.UNREADABLE_FIELD.at_line(
+                path, source.line, f"{source.key}: {reason}", hint="simplify the field; it is kept as written"
+            )
+            for reason in unreadable
+        ]
+    return Bibliography(path, tuple(sources), library, tuple(diagnostics))
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
@@ -159,14 +174,15 @@ def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
             )
 
 
-def _source(entry: Entry) -> Source:
+def _source(entry: Entry, unreadable: list[str]) -> Source:
     """A typed source from an entry as written: names parsed first, then everything decoded.
 
     Names are parsed before LaTeX is decoded, which would drop the braces that keep
-    ``{T.C. Genelkurmay Başkanlığı}`` one name.
+    ``{T.C. Genelkurmay Başkanlığı}`` one name. Why a field could not be read is added
+    to ``unreadable``; such a field keeps its text as written.
     """
     undecoded = {f.key.casefold(): _unenclosed(str(f.value)) for f in entry.fields}
-    values = {name: _decode(value) for name, value in undecoded.items()}
+    values = {name: _decode(value, name, unreadable) for name, value in undecoded.items()}
     entry_type = entry.entry_type.casefold()
     subtype = values.get("entrysubtype", "").casefold()
     kind = _KIND_OF_SUBTYPE.get(subtype) or _KIND_OF_TYPE.get(entry_type, SourceKind.WORK)
@@ -177,9 +193,9 @@ def _source(entry: Entry) -> Source:
         entry_type=entry_type,
         kind=kind,
         line=(entry.start_line or 0) + 1,
-        authors=_names(undecoded.get("author")),
-        editors=_names(undecoded.get("editor")),
-        translators=_names(undecoded.get("translator")),
+        authors=_names(undecoded, "author", unreadable),
+        editors=_names(undecoded, "editor", unreadable),
+        translators=_names(undecoded, "translator", unreadable),
         year=year,
         date=read_year(year) if year else None,
         variants=tuple(v.strip() for v in values.get("userb", "").split("|") if v.strip()),
@@ -188,17 +204,32 @@ def _source(entry: Entry) -> Source:
     )
 
 
-def _names(value: str | None) -> tuple[Name, ...]:
-    """People and bodies of a name list, parsed by pybtex, each part then decoded."""
-    from pybtex.database import Person
+def _names(values: dict[str, str], name: str, unreadable: list[str]) -> tuple[Name, ...]:
+    """People and bodies of a name list, parsed by pybtex, each part then decoded.
 
+    A name pybtex cannot split (``A, B, C, D``) stays one name, as written.
+    """
+    from pybtex.database import Person
+    from pybtex.exceptions import PybtexError
+
+    value = values.get(name)
     if not value:
         return ()
     people = []
-    for person in (Person(raw) for raw in re.split(r"\s+and\s+", value.strip())):
-        first = _decode(" ".join(person.first_names + person.middle_names))
-        last = _decode(" ".join(person.prelast_names + person.last_names))
-        people.append(Name(_decode(str(person)), first, last))
+    for raw in _AND.split(value.strip()):
+        if _too_deep(raw):
+            unreadable.append(f"{name} nests braces more than {_DEEPEST} deep")
+            people.append(Name(raw, "", raw))
+            continue
+        try:
+            person = Person(raw)
+        except PybtexError as error:
+            unreadable.append(f"{name} {raw!r} cannot be split into names: {error}")
+            people.append(Name(raw, "", raw))
+            continue
+        first = _decode(" ".join(person.first_names + person.middle_names), name, unreadable)
+        last = _decode(" ".join(person.prelast_names + person.last_names), name, unreadable)
+        people.append(Name(_decode(str(person), name, unreadable), first, last))
     return tuple(people)
 
 
@@ -210,11 +241,30 @@ def _unenclosed(value: str) -> str:
     return value
 
 
-def _decode(latex: str) -> str:
-    """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start."""
+def _decode(latex: str, name: str, unreadable: list[str]) -> str:
+    """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start.
+
+    pylatexenc recurses once per group: a field nested deeper than any real one is kept
+    as written, with the reason in ``unreadable``.
+    """
     if not _LATEX_MARK.search(latex):
         return latex
+    if _too_deep(latex):
+        unreadable.append(f"{name} nests braces more than {_DEEPEST} deep")
+        return latex
     return " ".join(str(_latex().latex_to_text(latex)).split())
+
+
+def _too_deep(text: str) -> bool:
+    """Whether braces in ``text`` nest more than :data:`_DEEPEST` levels (a linear scan)."""
+    if text.count("{") <= _DEEPEST:
+        return False
+    depth = 0
+    for brace in _BRACE.findall(text):
+        depth = depth + 1 if brace == "{" else max(depth - 1, 0)
+        if depth > _DEEPEST:
+            return True
+    return False
 
 
 @cache

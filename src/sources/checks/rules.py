@@ -227,6 +227,37 @@ MALFORMED_ARCHIVAL_LOCATOR = Rule(
     "An archival path has a step without a number, or the same label twice.",
 )
 
+RESOLUTION_SKIPPED = Rule(
+    "SRC305",
+    "resolution-skipped",
+    Severity.WARNING,
+    "No bibliography was given or found, so no citation was resolved.",
+)
+UNREADABLE_FIELD = Rule(
+    "SRC410",
+    "unreadable-field",
+    Severity.ERROR,
+    "A field of an entry cannot be read: names that do not split, or LaTeX nested too deep.",
+)
+EMPTY_BIBLIOGRAPHY = Rule(
+    "SRC411",
+    "empty-bibliography",
+    Severity.ERROR,
+    "The bibliography holds no entries.",
+)
+TEXT_OUTSIDE_ENTRIES = Rule(
+    "SRC412",
+    "text-outside-entries",
+    Severity.WARNING,
+    "Text stands between the entries of the bibliography, outside any entry.",
+)
+UNDEFINED_STRING = Rule(
+    "SRC413",
+    "undefined-string",
+    Severity.ERROR,
+    "A field uses an @string macro that no @string block defines.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
@@ -243,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     AMBIGUOUS_CITATION,
     NAME_SPELLED_VARIOUSLY,
     NAME_DIFFERS_FROM_ENTRY,
+    RESOLUTION_SKIPPED,
     BIB_SYNTAX_ERROR,
     DUPLICATE_KEY,
     DUPLICATE_WORK,
@@ -252,6 +284,10 @@ RULES: tuple[Rule, ...] = (
     INVALID_ISBN,
     MALFORMED_DOI,
     UNRECORDED_PROVENANCE,
+    UNREADABLE_FIELD,
+    EMPTY_BIBLIOGRAPHY,
+    TEXT_OUTSIDE_ENTRIES,
+    UNDEFINED_STRING,
     REVERSED_RANGE,
     IMPLAUSIBLE_RANGE,
     MERGED_LOCATOR,

@@ -185,7 +185,10 @@ def _urls_cited(linked: Resolved) -> Iterable[Diagnostic]:
 
 
 def _well_formed_url(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a stray bracket, a bad IP literal
+        return False
     return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url
 
 

@@ -18,14 +18,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Bytes of a text file → str, or an :class:`InputError` that names file and line."""
     if not data.strip():
         raise InputError(path, "the file is empty")
-    if b"\x00" in data[:65536]:
+    codec = text_codec(encoding, path) if encoding is not None else None
+    wide = _wide_encoding(data)
+    if wide and codec is None:
+        raise InputError(path, f"this looks like {wide.upper()} text; read it with --encoding {wide}")
+    if b"\x00" in data[:65536] and not (codec or "").startswith(("utf_16", "utf_32")):
         raise InputError(path, "this is a binary file, not text")
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
-        column = len(data[line_start : error.start].decode(encoding or "utf-8", "replace")) + 1
+        try:
+            column = len(data[line_start : error.start].decode(encoding or "utf-8", "replace")) + 1
+        except UnicodeError:  # a codec without the "replace" handler
+            column = error.start - line_start + 1
         raise InputError(
             path,
             f"not valid {encoding or 'UTF-8'} (byte 0x{data[error.start]:02x}); "
@@ -33,11 +40,42 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             line,
             column,
         ) from None
-    except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    except UnicodeError as error:  # codecs such as idna fail without a position
+        raise InputError(path, f"cannot be decoded as {encoding}: {error}") from None
     if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
         raise InputError(path, "this looks like a binary file, not text")
-    return text
+    return text.removeprefix("\ufeff")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``utf-16``/``utf-32`` (with the byte order when there is no mark) when ``data`` looks like it."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    # ASCII in UTF-16 puts a zero byte beside every character; text in any 8-bit encoding has none.
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if half >= 8 and max(even, odd) > 0.6 * half and min(even, odd) < 0.05 * half:
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
+def text_codec(encoding: str, path: str) -> str:
+    """The codec's canonical name; an encoding that does not exist or does not turn bytes
+    into text (rot13, base64) is an :class:`InputError`."""
+    import codecs
+
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(path, f"{encoding!r} is not a text encoding; name one such as utf-8 or cp1254")
+    return info.name.replace("-", "_")
 
 
 def read_file(path: str | Path, encoding: str | None = None) -> str:

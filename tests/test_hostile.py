@@ -1,0 +1,244 @@
+"""Hostile input: whatever the text, bibliography or configuration, ``sources`` answers with
+exit 0, 1 or 2, a finding or a one-line message naming the file — never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sources.cli import main
+
+NOTE = "Bir iddia burada.1\n----------------\n1 {note}\n"
+ENTRY = "@book{{yilmaz1978,\n  author = {{{author}}},\n  title = {{{title}}},\n  year = {{1978}},{extra}\n}}\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command and assert what every hostile case must hold."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    assert status in (0, 1, 2)
+    assert "Traceback" not in err and "internal error" not in err
+    if status == 2:
+        assert err.startswith("sources: ") and err.count("\n") == 1, err
+    return status, out, err
+
+
+def findings(out: str) -> list[tuple[str, int | None, str]]:
+    return [(d["code"], d["line"], d["message"]) for d in json.loads(out)["diagnostics"]]
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def text(tmp_path: Path) -> str:
+    return write(tmp_path, "note.txt", NOTE.format(note="Yılmaz, 1978: 130."))
+
+
+# ---- bibliography fields ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("author", "title", "extra", "code", "message"),
+    [
+        ("A, B, C, D", "Kitap", "", "SRC410", "author 'A, B, C, D' cannot be split into names"),
+        ("Yılmaz, Ali", "{" * 300 + "x" + "}" * 300, "", "SRC410", "title nests braces more than 32 deep"),
+        ("Yılmaz, Ali", "\\textbf{" * 300 + "x" + "}" * 300, "", "SRC410", "title nests braces"),
+        ("{" * 300 + "Yılmaz" + "}" * 300, "Kitap", "", "SRC410", "author nests braces"),
+        ("Yılmaz, Ali", "Kitap", "\n  url = {http://[abc/x},", "SRC406", "'http://[abc/x' is not an http(s)"),
+        ("Yılmaz, Ali", "Kitap", "\n  url = {http://[::1x]/a},", "SRC406", "is not an http(s) address"),
+    ],
+    ids=[
+        "a-name-with-too-many-commas",
+        "braces-nested-300-deep",
+        "textbf-nested-300-deep",
+        "an-author-nested-300-deep",
+        "a-url-with-a-stray-bracket",
+        "a-url-with-a-bad-ip-literal",
+    ],
+)
+def test_a_field_that_cannot_be_read_is_a_finding_on_its_entry(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    text: str,
+    author: str,
+    title: str,
+    extra: str,
+    code: str,
+    message: str,
+) -> None:
+    bib = write(tmp_path, "refs.bib", ENTRY.format(author=author, title=title, extra=extra))
+    status, out, _ = run(capsys, "check", text, "--bib", bib, "--format", "json", "--exit-zero")
+    assert status == 0
+    found = [(c, line) for c, line, m in findings(out) if message in m]
+    assert found == [(code, 1)]
+
+
+def test_an_unsplittable_name_is_kept_as_written(tmp_path: Path) -> None:
+    import sources
+
+    bib = sources.bibliography(write(tmp_path, "refs.bib", ENTRY.format(author="A, B, C, D", title="T", extra="")))
+    assert [n.display for n in bib.sources[0].authors] == ["A, B, C, D"]
+
+
+# ---- text ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "code", "message", "exit"),
+    [
+        ("Yılmaz, 1978: " + "9" * 5000 + ".", "SRC502", "a page number of 5000 digits", 0),
+        ("Bk. http://[::1x]/a bir.", "SRC406", "is not an http(s) address", 1),
+        ("Bk. http://a]b.com/x bir.", "SRC406", "is not an http(s) address", 1),
+    ],
+    ids=["a-5000-digit-page-number", "a-url-with-a-bad-ip-literal", "a-url-with-a-stray-bracket"],
+)
+def test_hostile_notes_become_findings_on_their_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, note: str, code: str, message: str, exit: int
+) -> None:
+    path = write(tmp_path, "note.txt", NOTE.format(note=note))
+    bib = write(tmp_path, "refs.bib", ENTRY.format(author="Yılmaz, Ali", title="Kitap", extra=""))
+    status, out, _ = run(capsys, "check", path, "--bib", bib, "--format", "json")
+    assert status == exit
+    assert any(c == code and line == 3 and message in m for c, line, m in findings(out))
+
+
+# ---- configuration ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "message"),
+    [
+        (b'tool = "x"\n', "tool must be a table, not a string"),
+        (b'[tool]\nsources = "x"\n', "tool.sources must be a table, not a string"),
+        (b"[tool.sources]\nselect = 5\n", "select must be a string or a list of strings, not a number 5"),
+        (b"[tool.sources]\nignore = [1]\n", "ignore must be a string or a list of strings"),
+        (b'[tool.sources]\nbib = ["a.bib"]\n', "bib must be a string (a path), not a list"),
+        (b"[tool.sources]\nbib = 5\n", "bib must be a string (a path), not a number"),
+        (b"[tool.sources]\nformat = 5\n", "format must be a string, not a number"),
+        (b"[tool.sources]\nfail-on = 1\n", "fail-on must be a string"),
+        (b'[tool.sources]\nfail-on = "info"\n', "[tool.sources] fail-on must be error or warning, not 'info'"),
+        (b'[tool.sources]\nexit-zero = "false"\n', "exit-zero must be true or false, not a string 'false'"),
+        (b'[tool.sources]\nselect = ""\n', "[tool.sources] select selects no rule"),
+        (b'[tool.sources]\nselect = "\xff"\n', "not valid UTF-8"),
+        (b"[tool.sources\n", "cannot read [tool.sources]"),
+    ],
+    ids=[
+        "tool-a-string",
+        "tool-sources-a-string",
+        "select-a-number",
+        "ignore-a-list-of-numbers",
+        "bib-a-list",
+        "bib-a-number",
+        "format-a-number",
+        "fail-on-a-number",
+        "fail-on-not-a-severity",
+        "exit-zero-the-string-false",
+        "select-empty",
+        "invalid-utf8",
+        "invalid-toml",
+    ],
+)
+def test_a_wrong_configuration_exits_2_naming_the_file(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    pyproject: bytes,
+    message: str,
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(pyproject)
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "check", text)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"sources: {tmp_path / 'pyproject.toml'}: ") and message in err
+
+
+def test_a_pyproject_with_a_byte_order_mark_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.sources]\nformat = "json"\n')
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(capsys, "check", text, "--exit-zero")
+    assert status == 0 and "summary" in json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--select", ""), "--select selects no rule"),
+        (("--select", " , "), "--select selects no rule"),
+        (("--select", "SRC9"), "--select: no rule code, prefix or name matches 'SRC9'"),
+        (("--ignore", "nothing-such"), "--ignore: no rule code, prefix or name matches"),
+    ],
+    ids=["select-empty", "select-only-commas", "select-matching-no-rule", "ignore-matching-no-rule"],
+)
+def test_a_selection_of_nothing_exits_2(
+    capsys: pytest.CaptureFixture[str], text: str, argv: tuple[str, ...], message: str
+) -> None:
+    status, _, err = run(capsys, "check", text, *argv)
+    assert status == 2 and message in err
+
+
+# ---- encodings and output -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "base64", "hex", "zlib"])
+def test_an_encoding_that_is_not_a_text_codec_is_refused(
+    capsys: pytest.CaptureFixture[str], text: str, encoding: str
+) -> None:
+    status, _, err = run(capsys, "check", text, "--encoding", encoding)
+    assert status == 2 and f"{text}: {encoding!r} is not a text encoding" in err
+
+
+def test_an_unknown_encoding_is_refused(capsys: pytest.CaptureFixture[str], text: str) -> None:
+    status, _, err = run(capsys, "check", text, "--encoding", "no-such-codec")
+    assert status == 2 and "unknown encoding 'no-such-codec'" in err
+
+
+def test_a_codec_that_fails_without_a_position_names_the_file(capsys: pytest.CaptureFixture[str], text: str) -> None:
+    status, _, err = run(capsys, "check", text, "--encoding", "idna")
+    assert status == 2 and text in err
+
+
+def test_a_lone_surrogate_in_a_file_name_is_printed_escaped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    name = os.fsdecode(b"\xff-missing.txt")  # a Latin-1 file name on a UTF-8 system
+    status, _, err = run(capsys, "check", str(tmp_path / name))
+    assert status == 2 and "\\udcff-missing.txt" in err
+
+
+def test_an_unexpected_error_is_an_internal_error_with_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    import sources
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(sources, "check", broken)
+    status = main(["check", text, "--exit-zero"])
+    _, err = capsys.readouterr()
+    assert status == 2
+    assert err == "sources: internal error, please report it: RuntimeError: a bug\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-32", "utf-32")],
+    ids=["utf16-with-mark", "utf16-le-without-mark", "utf16-be-without-mark", "utf32-with-mark"],
+)
+def test_a_utf16_text_says_so_and_reads_with_its_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, encoding: str, named: str
+) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(NOTE.format(note="Yılmaz, 1978: 130.").encode(encoding))
+    status, _, err = run(capsys, "footnotes", str(path))
+    assert status == 2 and f"{path}: this looks like {named.upper()} text; read it with --encoding {named}" in err
+    status, out, _ = run(capsys, "footnotes", str(path), "--encoding", encoding, "--format", "json")
+    assert status == 0 and json.loads(out)[0]["text"] == "Yılmaz, 1978: 130."
