@@ -14,13 +14,15 @@ The public verbs::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, load_bibliography, parse_bibliography
+from sources.bib.discover import find_bibliography
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
-from sources.checks.run import Findings, check_texts
+from sources.checks.run import Findings, check_texts, merge_findings
 from sources.citations.calendars import Calendar, CitedDate, Reading
 from sources.citations.parse import cite
 from sources.errors import InputError, SourcesError
@@ -124,37 +126,66 @@ def bibliography(path: str | Path | None = None) -> Bibliography:
 def link(
     path: str | Path | None = None,
     *,
-    bib: str | Path | None = None,
+    bib: str | Path | Bibliography | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
 ) -> Resolved:
     """Read a text and resolve its citations against a bibliography.
 
     With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
+    ``bib`` may be a :class:`Bibliography` already read, to link many texts to it.
     """
     if path is not None and bib is None:
         raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
-    return resolve(read(path, encoding=encoding, first_page=first_page), bibliography(bib))
+    linked_to = bib if isinstance(bib, Bibliography) else bibliography(bib)
+    return resolve(read(path, encoding=encoding, first_page=first_page), linked_to)
 
 
 def check(
     paths: Sequence[str | Path | None] = (None,),
     *,
-    bib: str | Path | None = None,
+    bib: str | Path | Bibliography | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
 ) -> Findings:
     """Every finding on some texts (None: the embedded article) and their bibliography.
 
-    The embedded article is checked against its curated bibliography unless ``bib`` names
-    another; other texts are linked to ``bib`` when it is given, and are otherwise checked
-    without resolution.
+    The texts are checked against ``bib`` (a path, or a :class:`Bibliography` already read)
+    when it is given. Otherwise the embedded article is checked against its curated
+    bibliography, and any other text against the one it declares or the one found beside
+    it or at its project root (``refs/bibliography.bib``); a text with none is checked
+    without resolution, and a finding (SRC305) says so. A file named twice is read once.
     """
-    texts = [read(path, encoding=encoding, first_page=first_page) for path in paths]
+    texts = {path: read(path, encoding=encoding, first_page=first_page) for path in _distinct(paths)}
     if bib is not None:
-        bib_text = read_file(bib)
-        return check_texts(texts, parse_bibliography(bib_text, str(bib)), bib_text)
-    if all(path is None for path in paths):
-        embedded = bibliography_text()
-        return check_texts(texts, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded)
-    return check_texts(texts, None, None)
+        return check_texts(list(texts.values()), *_read_bibliography(bib))
+    groups: dict[str | None, list[Footnotes]] = {}
+    for path, text in texts.items():
+        found = None if path is None else find_bibliography(Path(path))
+        key = BIBLIOGRAPHY_PATH if path is None else (str(found) if found else None)
+        groups.setdefault(key, []).append(text)
+    results = []
+    for key, group in groups.items():
+        if key == BIBLIOGRAPHY_PATH:
+            embedded = bibliography_text()
+            results.append(check_texts(group, parse_bibliography(embedded, BIBLIOGRAPHY_PATH), embedded))
+        elif key is not None:
+            results.append(check_texts(group, *_read_bibliography(key)))
+        else:
+            results.append(check_texts(group, None, None))
+    return merge_findings(results)
+
+
+def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:
+    """``paths`` without a file named twice (``a.txt`` and ``./a.txt``), first spelling kept."""
+    seen: dict[str | None, str | Path | None] = {}
+    for path in paths:
+        seen.setdefault(None if path is None else os.path.realpath(path), path)
+    return list(seen.values())
+
+
+def _read_bibliography(bib: str | Path | Bibliography) -> tuple[Bibliography, str | None]:
+    if isinstance(bib, Bibliography):
+        return bib, None
+    text = read_file(bib)
+    return parse_bibliography(text, str(bib)), text

@@ -24,6 +24,7 @@ from sources.bib.resolve import Resolved
 from sources.checks import config, report
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
+from sources.printable import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -150,9 +151,9 @@ def _print(
     as_json: Callable[[_Result], str],
     result: _Result,
 ) -> int:
-    print(as_json(result) if args.format == "json" else as_text(result))
+    print(as_json(result) if args.format == "json" else printable(as_text(result), newlines=True))
     for diagnostic in diagnostics:
-        print(present.diagnostic_line(diagnostic), file=sys.stderr)
+        print(printable(present.diagnostic_line(diagnostic)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -165,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except SourcesError as error:
-        print(f"sources: {' '.join(str(error).split())}", file=sys.stderr)
+        print(f"sources: {printable(' '.join(str(error).split()))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``| head``): not an error of ours

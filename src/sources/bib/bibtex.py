@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliograph
     from bibtexparser.writer import BibtexFormat
     from pylatexenc.latex2text import LatexNodes2Text
 
+    from sources.bib.resolve import NameIndex
+
 # bibtexparser logs every failed block; we report them as diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
@@ -108,6 +110,14 @@ class Bibliography:
 
     def get(self, key: str) -> Source | None:
         return self._by_key.get(key)
+
+    @cached_property
+    def index(self) -> NameIndex:
+        """The names its sources answer to, built on first use and kept: a bibliography
+        read once serves any number of texts."""
+        from sources.bib.resolve import NameIndex
+
+        return NameIndex(self.sources)
 
     @cached_property
     def _by_key(self) -> dict[str, Source]:

@@ -77,18 +77,19 @@ class Resolved:
         return found
 
 
-class _Index:
-    """The folded names every source answers to."""
+class NameIndex:
+    """The folded names every source answers to, built once per bibliography
+    (:attr:`Bibliography.index <sources.bib.bibtex.Bibliography.index>`)."""
 
     def __init__(self, sources: Iterable[Source]):
-        self.by_name: dict[str, list[Source]] = defaultdict(list)
+        by_name: dict[str, dict[int, Source]] = defaultdict(dict)  # by id: one entry once per name
         self.by_url: dict[str, list[Source]] = defaultdict(list)
         for source in sources:
             for name in source_names(source):
-                if source not in self.by_name[name]:
-                    self.by_name[name].append(source)
+                by_name[name].setdefault(id(source), source)
             if source.url:
                 self.by_url[source.url.rstrip("/")].append(source)
+        self.by_name = {name: list(found.values()) for name, found in by_name.items()}
         self.names = list(self.by_name)
 
 
@@ -106,7 +107,7 @@ def source_names(source: Source, *, with_variants: bool = True) -> set[str]:
 
 def resolve(footnotes: Footnotes, bibliography: Bibliography) -> Resolved:
     """Link every citation of ``footnotes`` to an entry of ``bibliography``, or say why not."""
-    index = _Index(bibliography.sources)
+    index = bibliography.index
     document = footnotes.document
     resolutions: list[Resolution] = []
     diagnostics = list(footnotes.diagnostics) + list(bibliography.diagnostics)
@@ -143,13 +144,15 @@ def resolve(footnotes: Footnotes, bibliography: Bibliography) -> Resolved:
     return Resolved(linked, bibliography, tuple(resolutions), tuple(diagnostics))
 
 
-def _resolve(citation: Citation, index: _Index) -> Resolution:
+def _resolve(citation: Citation, index: NameIndex) -> Resolution:
     if citation.kind is CitationKind.WEB and citation.url:
-        found = index.by_url.get(citation.url.rstrip("/"), [])
-        return _decide(citation, found, index, f"no entry has the address {citation.url}")
-    candidates: list[Source] = []
+        at_url = index.by_url.get(citation.url.rstrip("/"), [])
+        return _decide(citation, at_url, index, f"no entry has the address {citation.url}")
+    found: dict[int, Source] = {}
     for name in cited_names(citation.name, citation.alias):
-        candidates += [s for s in index.by_name.get(name, []) if s not in candidates]
+        for source in index.by_name.get(name, ()):
+            found.setdefault(id(source), source)
+    candidates = list(found.values())
     if not candidates:
         return _decide(citation, [], index, f"no entry is named {citation.name!r}")
     if citation.year is None or citation.kind is CitationKind.NEWSPAPER:
@@ -176,7 +179,7 @@ def cited_names(name: str, alias: str | None = None) -> list[str]:
     return [folded for folded in dict.fromkeys(names) if folded]
 
 
-def _decide(citation: Citation, candidates: list[Source], index: _Index, reason: str) -> Resolution:
+def _decide(citation: Citation, candidates: list[Source], index: NameIndex, reason: str) -> Resolution:
     if len(candidates) == 1:
         return Resolution(citation, Status.RESOLVED, candidates[0].key)
     if candidates:

@@ -47,15 +47,29 @@ class Findings:
     files: int = 0
 
 
-def check_texts(footnotes: Sequence[Footnotes], bibliography: Bibliography | None, bib_text: str | None) -> Findings:
+def check_texts(
+    footnotes: Sequence[Footnotes], bibliography: Bibliography | None, bib_text: str | None = None
+) -> Findings:
     """Every finding on ``footnotes`` (one per text) and on the bibliography they share.
 
-    Without a bibliography only the findings of the text stages are reported.
+    Without a bibliography the findings of the text stages are reported, and one finding
+    (SRC305) says that nothing was resolved. ``bib_text``, when given, lets a report quote
+    the bibliography's lines.
     """
     found: list[Diagnostic] = []
     texts = {f.document.path: f.document.text for f in footnotes}
     if bibliography is None:
         found = [d for f in footnotes for d in f.diagnostics]
+        if footnotes:
+            names = ", ".join(texts)
+            found.append(
+                rules.RESOLUTION_SKIPPED.at_line(
+                    footnotes[0].document.path,
+                    None,
+                    f"no bibliography was given or found for {names}: citations were not resolved",
+                    hint="pass --bib FILE, set bib in [tool.sources], or keep it at refs/bibliography.bib",
+                )
+            )
         return Findings(tuple(dict.fromkeys(found)), texts, len(footnotes))
     cited: set[str] = set()
     itself = None
@@ -69,6 +83,17 @@ def check_texts(footnotes: Sequence[Footnotes], bibliography: Bibliography | Non
         texts[bibliography.path] = bib_text
     # A bibliography's own problems reach the report through every text linked to it: once is enough.
     return Findings(tuple(dict.fromkeys(found)), texts, len(footnotes) + 1)
+
+
+def merge_findings(parts: Sequence[Findings]) -> Findings:
+    """The findings of several checks (texts grouped by bibliography) as one."""
+    if len(parts) == 1:
+        return parts[0]
+    texts: dict[str, str] = {}
+    for part in parts:
+        texts.update(part.texts)
+    diagnostics = tuple(d for part in parts for d in part.diagnostics)
+    return Findings(diagnostics, texts, sum(part.files for part in parts))
 
 
 def spellings(linked: Resolved) -> Iterable[Diagnostic]:

@@ -47,9 +47,12 @@ _PARLIAMENT_KIND = {
 }
 
 # One labelled step of an archival path; its value runs to the next label, ";" or a stop.
-_ARCHIVAL_LABEL = r"[A-ZÇĞİÖŞÜ]{1,4}\s*[:=]"
+_ARCHIVAL_LABEL = r"[A-ZÇĞİÖŞÜ]{1,4}\s*+[:=]"
+# The value is read a run at a time (a run of plain characters, of spaces, a comma, a full
+# stop), each run once: a lookahead at every character would rescan a run of spaces.
 ARCHIVAL_STEP = re.compile(
-    rf"([A-ZÇĞİÖŞÜ]{{1,4}})\s*[:=]\s*((?:(?!\s*,\s*{_ARCHIVAL_LABEL})(?!\s*;)(?!\.(?:\s|$))[^\n])*)"
+    rf"([A-ZÇĞİÖŞÜ]{{1,4}})\s*+[:=]\s*+"
+    rf"((?:[^\s,;.]++|[^\S\n]++(?!,\s*+{_ARCHIVAL_LABEL}|;)|,(?!\s*+{_ARCHIVAL_LABEL})|\.(?!\s|$))*+)"
 )
 ARCHIVAL_NEXT = re.compile(rf"\s*,\s*(?={_ARCHIVAL_LABEL})")
 

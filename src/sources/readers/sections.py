@@ -23,7 +23,7 @@ _UNNUMBERED = frozenset(
 )
 _CONNECTORS = frozenset("ve ile veya ya da de ki için and or of the in on to a an".split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,3}$")
+_ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,9}$")
 
 
 @frozen
