@@ -242,3 +242,93 @@ def test_a_utf16_text_says_so_and_reads_with_its_encoding(
     assert status == 2 and f"{path}: this looks like {named.upper()} text; read it with --encoding {named}" in err
     status, out, _ = run(capsys, "footnotes", str(path), "--encoding", encoding, "--format", "json")
     assert status == 0 and json.loads(out)[0]["text"] == "Yılmaz, 1978: 130."
+
+
+# ---- no silent pass -------------------------------------------------------------------------------
+
+
+def numbered_notes(count: int, per_page: int = 5) -> str:
+    """A text of ``count`` notes, ``per_page`` to a page: body lines with markers, a rule, notes."""
+    pages = []
+    for first in range(1, count + 1, per_page):
+        numbers = range(first, min(first + per_page, count + 1))
+        body = [f"Bu cümle bir iddia taşıyor ve kaynağını gösteriyor.{k}" for k in numbers]
+        notes = [f"{k} Yılmaz, {1900 + k % 100}: {k % 300 + 1}." for k in numbers]
+        pages.append("\n".join([*body, "-" * 20, *notes]) + "\n")
+    return "\f".join(pages)
+
+
+@pytest.mark.parametrize("count", [1010, 10_000], ids=["1010-notes", "10000-notes"])
+def test_notes_numbered_past_999_are_all_read(count: int) -> None:
+    import sources
+
+    result = sources.read_text(numbered_notes(count))
+    assert [f.number for f in result.footnotes if f.note and f.marker] == list(range(1, count + 1))
+    assert len(result.citations) == count
+    assert {d.code for d in result.diagnostics} == {"SRC001"}  # only: no running heads fix the pages
+
+
+def test_a_bibliography_with_no_entries_is_a_finding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    bib = write(tmp_path, "refs.bib", "% only a comment\n")
+    status, out, _ = run(capsys, "check", text, "--bib", bib, "--format", "json")
+    assert status == 1 and ("SRC411", None, "the file holds no entries") in findings(out)
+
+
+def test_text_outside_entries_and_undefined_macros_are_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str
+) -> None:
+    entry = ENTRY.format(
+        author="Yılmaz, Ali", title="Kitap", extra="\n  publisher = tth,\n  note = nowhere,\n  month = jan,"
+    )
+    bib = write(
+        tmp_path, "refs.bib", '@string{tth = "Türk Tarih Kurumu"}\n\n' + entry + "\nbook{lost,\n  title = {X},\n}\n"
+    )
+    status, out, _ = run(capsys, "check", text, "--bib", bib, "--format", "json", "--select", "SRC41")
+    assert status == 1
+    assert [(code, line) for code, line, _ in findings(out)] == [("SRC413", 3), ("SRC412", 12)]
+    assert "note = nowhere names no @string macro" in findings(out)[0][2]
+
+
+def test_a_defined_macro_is_expanded_and_the_library_kept_as_written(tmp_path: Path) -> None:
+    import sources
+    from sources.bib.bibtex import dump
+
+    text = '@string{tth = "Türk Tarih Kurumu"}\n\n@book{a,\n  title = {T},\n  publisher = tth,\n  year = {1990},\n}\n'
+    bib = sources.bibliography(write(tmp_path, "refs.bib", text))
+    assert bib.sources[0].publisher == "Türk Tarih Kurumu" and bib.diagnostics == ()
+    assert "publisher = tth" in dump(bib.library)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "directory"])
+def test_a_file_that_is_not_regular_is_refused_without_blocking(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        path = str(tmp_path / "pipe.txt")
+        os.mkfifo(path)  # nobody writes to it: opening it for a blocking read would hang
+    else:
+        path = os.devnull if kind == "device" else str(tmp_path)
+    status, out, err = run(capsys, "check", path)
+    assert (status, out) == (2, "") and err.startswith(f"sources: {path}: ")
+    assert ("is a directory" if kind == "directory" else "is not a regular file") in err
+
+
+def test_a_file_over_the_size_limit_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from sources.readers import files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 16)
+    status, _, err = run(capsys, "check", text)
+    assert status == 2 and f"{text}: is 0 MB; the limit is 0 MB" in err
+
+
+def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str) -> None:
+    bib = write(tmp_path, "refs.bib", ENTRY.format(author="Yılmaz, Ali", title="Kitap", extra=""))
+    again = str(tmp_path / "." / "note.txt")
+    _, out, _ = run(capsys, "check", text, again, "--bib", bib, "--format", "json", "--exit-zero")
+    assert json.loads(out)["summary"]["files"] == 2  # the text and its bibliography

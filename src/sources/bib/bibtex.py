@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from sources.bib import blocks
 from sources.checks import rules
 from sources.citations.calendars import read_year
 from sources.errors import InputError
@@ -130,8 +131,8 @@ def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
 
     library = parse_string(text, parse_stack=[])
     sources = []
-    diagnostics = list(_problems(library, path))
-    for entry in library.entries:
+    diagnostics = [*_problems(library, path), *blocks.problems(expanded := blocks.expanded(library), path)]
+    for entry in expanded.entries:
         unreadable: list[str] = []
         source = _source(entry, unreadable)
         sources.append(source)

@@ -91,6 +91,19 @@ class NameIndex:
                 self.by_url[source.url.rstrip("/")].append(source)
         self.by_name = {name: list(found.values()) for name, found in by_name.items()}
         self.names = list(self.by_name)
+        self._nearest: dict[str, tuple[str, ...]] = {}
+
+    def nearest(self, name: str) -> tuple[str, ...]:
+        """Keys of the entries whose names are nearest to the folded ``name``.
+
+        Each is a pass over every name, so it is remembered: texts repeat what does not resolve.
+        """
+        if name not in self._nearest:
+            from rapidfuzz import fuzz, process  # loaded only when something does not resolve
+
+            found = process.extract(name, self.names, scorer=fuzz.ratio, limit=_NEAREST)
+            self._nearest[name] = tuple(dict.fromkeys(s.key for near, _, _ in found for s in self.by_name[near]))
+        return self._nearest[name]
 
 
 def source_names(source: Source, *, with_variants: bool = True) -> set[str]:
@@ -185,8 +198,4 @@ def _decide(citation: Citation, candidates: list[Source], index: NameIndex, reas
     if candidates:
         keys = tuple(s.key for s in candidates)
         return Resolution(citation, Status.AMBIGUOUS, None, keys, f"{len(keys)} entries match")
-    from rapidfuzz import fuzz, process  # loaded only when something does not resolve
-
-    nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.ratio, limit=_NEAREST)
-    keys = tuple(dict.fromkeys(s.key for name, _, _ in nearest for s in index.by_name[name]))
-    return Resolution(citation, Status.UNRESOLVED, None, keys, reason)
+    return Resolution(citation, Status.UNRESOLVED, None, index.nearest(fold(citation.name)), reason)
