@@ -332,3 +332,102 @@ def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str], 
     again = str(tmp_path / "." / "note.txt")
     _, out, _ = run(capsys, "check", text, again, "--bib", bib, "--format", "json", "--exit-zero")
     assert json.loads(out)["summary"]["files"] == 2  # the text and its bibliography
+
+
+# ---- output safety and writes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("inserted", "shown"),
+    [
+        ("\x1b[31m", "\\x1b[31m"),
+        ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+        ("\u202e", "\\u202e"),
+        ("\x9b", "\\x9b"),
+        ("\x08", "\\x08"),
+    ],
+    ids=["an-ansi-colour", "an-osc-window-title", "a-bidi-override", "a-c1-control", "a-backspace"],
+)
+def test_control_characters_are_escaped_and_the_caret_stays_under_its_column(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, inserted: str, shown: str
+) -> None:
+    note = f"Bir not{inserted} burada. Demir, 1999: 5."
+    padding = "Düz bir metin satırı, denetimsiz.\n" * 40  # a few controls in a text, not a binary file
+    path = write(tmp_path, "note.txt", padding + NOTE.format(note=note))
+    bib = write(tmp_path, "refs.bib", ENTRY.format(author="Yılmaz, Ali", title="Kitap", extra=""))
+    _, out, _ = run(capsys, "check", path, "--bib", bib, "--select", "SRC301", "--exit-zero")
+    assert inserted not in out and shown in out
+    lines = out.splitlines()
+    gutter = "   43 | "
+    quoted = next(k for k, line in enumerate(lines) if line.startswith(gutter))
+    caret = lines[quoted + 1].index("^") - len(gutter)
+    assert lines[quoted][len(gutter) :].index("Demir") == caret
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\f", "\u2028", "\x85", "\x0b", "\x1c"],
+    ids=["form-feed", "line-separator", "next-line", "vertical-tab", "file-separator"],
+)
+def test_the_quoted_line_is_the_line_the_number_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, separator: str
+) -> None:
+    padding = "Düz bir metin satırı, denetimsiz.\n" * 40
+    text = f"{padding}Bir iddia{separator}burada.1\n----------------\n1 Yılmaz, 1978: 130. Kaya, 1990: 5.\n"
+    path = write(tmp_path, "note.txt", text)
+    bib = write(tmp_path, "refs.bib", ENTRY.format(author="Yılmaz, Ali", title="Kitap", extra=""))
+    _, out, _ = run(capsys, "check", path, "--bib", bib, "--select", "SRC301", "--exit-zero")
+    assert f"{path}:43:22: SRC301" in out
+    assert "   43 | 1 Yılmaz, 1978: 130. Kaya, 1990: 5." in out
+
+
+def _library(tmp_path: Path) -> object:
+    import sources
+
+    return sources.bibliography(
+        write(tmp_path, "source.bib", ENTRY.format(author="Yılmaz, Ali", title="K", extra=""))
+    ).library
+
+
+def test_writing_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from sources.bib.bibtex import write_bibliography
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "refs.bib"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_bibliography(_library(tmp_path), target)  # type: ignore[arg-type]
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+    assert target.read_text(encoding="utf-8").startswith("@book{yilmaz1978,")
+    assert sorted(p.name for p in folder.iterdir()) == ["refs.bib"]
+
+
+def test_writing_goes_through_a_symbolic_link_to_its_target(tmp_path: Path) -> None:
+    from sources.bib.bibtex import write_bibliography
+
+    real = tmp_path / "real.bib"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.bib"
+    link.symlink_to(real)
+    write_bibliography(_library(tmp_path), link)  # type: ignore[arg-type]
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("@book{yilmaz1978,")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sources.bib import bibtex
+
+    target = tmp_path / "refs.bib"
+    target.write_text("old\n", encoding="utf-8")
+    library = _library(tmp_path)
+
+    def full_disk(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bibtex.os, "fsync", full_disk)
+    with pytest.raises(bibtex.InputError, match="No space left on device"):
+        bibtex.write_bibliography(library, target)  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib", "source.bib"]

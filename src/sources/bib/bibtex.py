@@ -22,8 +22,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,15 +160,52 @@ def dump(library: Library) -> str:
 
 
 def write_bibliography(library: Library, path: str | Path) -> None:
-    """Write ``library`` to ``path`` atomically: a reader sees the old file or the new one."""
-    target = Path(path)
+    """Write ``library`` to ``path`` atomically: a reader sees the old file or the new one.
+
+    A symbolic link is written through (its target is replaced, the link stays), the
+    file keeps its permissions, the data reaches the disk before the rename, and no
+    temporary file is left behind, whatever fails.
+    """
+    target = Path(os.path.realpath(path))
+    text = dump(library)
     try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _default_mode()
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(dump(library))
-        os.replace(temporary, target)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _sync_folder(target.parent)
     except OSError as error:
         raise InputError(str(path), error.strerror or "cannot be written") from None
+
+
+def _default_mode() -> int:
+    """The permissions a new file gets: 0o666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; elsewhere folders cannot be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
