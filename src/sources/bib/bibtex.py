@@ -19,11 +19,9 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from contextlib import suppress
 from functools import cache, cached_property
@@ -33,6 +31,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from sources.bib import blocks
+from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_year
 from sources.errors import InputError
@@ -47,8 +46,6 @@ if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliograph
 
     from sources.bib.resolve import NameIndex
 
-# bibtexparser logs every failed block; we report them as diagnostics instead.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 _LATEX_MARK = re.compile(r"[\\{}$~%]|--")
 _AND = re.compile(r"(?<!\s)\s++and\s++")
@@ -129,7 +126,12 @@ class Bibliography:
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     """Read ``.bib`` text; problems in it are diagnostics, never exceptions."""
+    import logging
+
     from bibtexparser.entrypoint import parse_string
+
+    # bibtexparser logs every failed block; we report them as diagnostics instead.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
     library = parse_string(text, parse_stack=[])
     sources = []
@@ -166,6 +168,8 @@ def write_bibliography(library: Library, path: str | Path) -> None:
     file keeps its permissions, the data reaches the disk before the rename, and no
     temporary file is left behind, whatever fails.
     """
+    import tempfile
+
     target = Path(os.path.realpath(path))
     text = dump(library)
     try:
@@ -259,9 +263,6 @@ def _names(values: dict[str, str], name: str, unreadable: list[str]) -> tuple[Na
 
     A name pybtex cannot split (``A, B, C, D``) stays one name, as written.
     """
-    from pybtex.database import Person
-    from pybtex.exceptions import PybtexError
-
     value = values.get(name)
     if not value:
         return ()
@@ -271,6 +272,13 @@ def _names(values: dict[str, str], name: str, unreadable: list[str]) -> tuple[Na
             unreadable.append(f"{name} nests braces more than {_DEEPEST} deep")
             people.append(Name(raw, "", raw))
             continue
+        plain = plain_name(raw)
+        if plain is not None:
+            people.append(Name(*(_decode(part, name, unreadable) for part in plain)))
+            continue
+        from pybtex.database import Person
+        from pybtex.exceptions import PybtexError
+
         try:
             person = Person(raw)
         except PybtexError as error:

@@ -8,7 +8,6 @@ working directory, key by key.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -76,6 +75,8 @@ def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:
     """The ``[tool.sources]`` table of ``path`` (empty when there is none), its values type-checked."""
     if path is None:
         return {}, None
+    import tomllib  # loaded only when there is a pyproject.toml
+
     try:
         # A byte-order mark is what some editors write first; TOML itself has none.
         document = tomllib.loads(path.read_bytes().decode("utf-8-sig"))

@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from sources.checks.rules import RULES
 from sources.model import Diagnostic, Severity
@@ -165,6 +164,8 @@ def _property(text: str) -> str:
 
 def as_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     """A SARIF 2.1.0 log with the whole rule catalogue as the driver's rules."""
+    from urllib.parse import quote
+
     index = {rule.code: i for i, rule in enumerate(RULES)}
     rules = [
         {

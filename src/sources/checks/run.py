@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
 from sources.bib.bibtex import Bibliography
+from sources.bib.isbn import valid_isbn
 from sources.bib.resolve import Resolved, cited_names, resolve, source_names
 from sources.checks import rules
 from sources.folding import fold, without_initials
@@ -187,12 +187,10 @@ def _missing(source: Source) -> list[str]:
 
 
 def _identifiers(path: str, source: Source) -> Iterable[Diagnostic]:
-    from stdnum import isbn  # loaded only for a bibliography
-
     at = (path, source.line)
     if source.url and not _well_formed_url(source.url):
         yield rules.MALFORMED_URL.at_line(*at, f"{source.key}: {source.url!r} is not an http(s) address")
-    if source.isbn and not isbn.is_valid(source.isbn):
+    if source.isbn and not valid_isbn(source.isbn):
         yield rules.INVALID_ISBN.at_line(*at, f"{source.key}: ISBN {source.isbn} has a wrong length or check digit")
     if source.doi and not _DOI.fullmatch(source.doi):
         yield rules.MALFORMED_DOI.at_line(*at, f"{source.key}: {source.doi!r} is not of the form 10.NNNN/suffix")
@@ -210,6 +208,8 @@ def _urls_cited(linked: Resolved) -> Iterable[Diagnostic]:
 
 
 def _well_formed_url(url: str) -> bool:
+    from urllib.parse import urlsplit  # with ipaddress, loaded only when there is a URL
+
     try:
         parts = urlsplit(url)
     except ValueError:  # a stray bracket, a bad IP literal
