@@ -431,3 +431,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
         bibtex.write_bibliography(library, target)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib", "source.bib"]
+
+
+def test_a_utf8_text_read_as_utf16_is_refused(capsys: pytest.CaptureFixture[str], text: str) -> None:
+    status, _, err = run(capsys, "check", text, "--encoding", "utf-16")
+    assert status == 2 and f"{text}: this is not utf-16 text" in err

@@ -133,10 +133,16 @@ def link(
     """Read a text and resolve its citations against a bibliography.
 
     With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
-    ``bib`` may be a :class:`Bibliography` already read, to link many texts to it.
+    ``bib`` may be a :class:`Bibliography` already read, to link many texts to it; without
+    it, a text is linked to the bibliography it declares or finds (as :func:`check` does).
     """
     if path is not None and bib is None:
-        raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
+        bib = find_bibliography(Path(path))
+        if bib is None:
+            raise SourcesError(
+                f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
+                "or at its project root)"
+            )
     linked_to = bib if isinstance(bib, Bibliography) else bibliography(bib)
     return resolve(read(path, encoding=encoding, first_page=first_page), linked_to)
 

@@ -28,8 +28,12 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     wide = _wide_encoding(data)
     if wide and codec is None:
         raise InputError(path, f"this looks like {wide.upper()} text; read it with --encoding {wide}")
-    if b"\x00" in data[:65536] and not (codec or "").startswith(("utf_16", "utf_32")):
+    wide_codec = (codec or "").startswith(("utf_16", "utf_32"))
+    if b"\x00" in data[:65536] and not wide_codec:
         raise InputError(path, "this is a binary file, not text")
+    if wide_codec and b"\x00" not in data[:65536]:
+        # Every UTF-16 or UTF-32 text with a line break holds zero bytes; this one has none.
+        raise InputError(path, f"this is not {encoding} text (it has no zero bytes); leave out --encoding")
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as error:
