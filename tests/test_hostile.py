@@ -127,6 +127,8 @@ def test_hostile_notes_become_findings_on_their_line(
         (b'[tool.sources]\nexit-zero = "false"\n', "exit-zero must be true or false, not a string 'false'"),
         (b'[tool.sources]\nselect = ""\n', "[tool.sources] select selects no rule"),
         (b'[tool.sources]\nselect = "\xff"\n', "not valid UTF-8"),
+        (b'[tool.sources]\nbib = "a\\u0000b"\n', "bib cannot hold a zero byte"),
+        (b"[tool.sources]\nselect = []\n", "[tool.sources] select selects no rule"),
         (b"[tool.sources\n", "cannot read [tool.sources]"),
     ],
     ids=[
@@ -142,6 +144,8 @@ def test_hostile_notes_become_findings_on_their_line(
         "exit-zero-the-string-false",
         "select-empty",
         "invalid-utf8",
+        "bib-with-a-zero-byte",
+        "select-an-empty-list",
         "invalid-toml",
     ],
 )

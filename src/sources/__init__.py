@@ -186,7 +186,11 @@ def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:
     """``paths`` without a file named twice (``a.txt`` and ``./a.txt``), first spelling kept."""
     seen: dict[str | None, str | Path | None] = {}
     for path in paths:
-        seen.setdefault(None if path is None else os.path.realpath(path), path)
+        try:
+            key = None if path is None else os.path.realpath(path)
+        except ValueError:  # a zero byte in the name: reading it says so
+            key = str(path)
+        seen.setdefault(key, path)
     return list(seen.values())
 
 

@@ -99,6 +99,8 @@ def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:
             raise SourcesError(f"{path}: [tool.sources] {key} must be {description}, not {_kind(value)} {value!r}")
     bib = table.get("bib")
     if bib is not None:
+        if "\x00" in bib:
+            raise SourcesError(f"{path}: [tool.sources] bib cannot hold a zero byte")
         table = {**table, "bib": str((path.parent / bib).resolve())}
     return table, str(path)
 

@@ -102,6 +102,8 @@ def _read_bytes(path: str) -> bytes:
         descriptor = os.open(path, flags)
     except OSError as error:
         raise InputError(path, error.strerror or "cannot be read") from None
+    except ValueError:  # a zero byte in the name, which no file system accepts
+        raise InputError(path.replace("\x00", "\\0"), "a file name cannot hold a zero byte") from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
