@@ -69,6 +69,25 @@ def test_the_text_report_costs_the_same_per_finding() -> None:
     assert flat(work, 100), work
 
 
+def test_the_text_report_indexes_each_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sources.readers.textmap import LineIndex
+
+    indexed: list[int] = []
+    original = LineIndex.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[LineIndex], text: str) -> LineIndex:
+        indexed.append(len(text))
+        return original(cls, text)  # type: ignore[no-any-return]
+
+    bib = _bibliography(300)
+    findings = check_texts([sources.read_text("Düz metin.\n", "t.txt")], parse_bibliography(bib, "b.bib"), bib)
+    totals = report.summary(findings.diagnostics, findings.files, sources.Severity.ERROR, True)
+    monkeypatch.setattr(LineIndex, "of", classmethod(counting))
+    rendered = report.render("text", findings.diagnostics, findings.texts, totals)
+    assert rendered.count("is cited nowhere in the text") == 300
+    assert indexed == [len(bib)]  # the bibliography, once for 300 quoted lines
+
+
 def _notes(first: int, count: int) -> str:
     body = " ".join(f"İddia {k} burada duruyor.{k}" for k in range(first, first + count))
     notes = "\n".join(f"{k} Yazar{k % 40}, {1900 + k % 90}: {k}." for k in range(first, first + count))
