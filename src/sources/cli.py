@@ -12,6 +12,7 @@ when it finds problems at or above the failing severity.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import sys
 from collections.abc import Callable, Sequence
@@ -158,6 +159,9 @@ def _print(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The records a check builds live until it ends and form no cycles: collecting the
+    # youngest generation every 700 allocations (the default) costs a third of a large run.
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
     for stream in (sys.stdout, sys.stderr):
         # A file name in a non-UTF-8 encoding reaches us with lone surrogates: print them escaped.
         if isinstance(stream, io.TextIOWrapper):
