@@ -1,12 +1,18 @@
-"""Linear work on every input, counted in bytecode instructions (tests/counting.py), not timed.
+"""Linear work on every input, counted, not timed.
 
-Speed itself is measured by benchmarks/; here the count at n and at 10n must stay within
-a constant factor of 10 (12 allows for fixed costs).
+Python work is counted in bytecode instructions (tests/counting.py); the work of each
+regular expression in steps of a backtracking model of the engine (tests/regex_steps.py),
+which the C engine cannot report. Speed itself is measured by benchmarks/; here the
+count at n and at 10n must stay within a constant factor of 10 (12 to 15 allow for
+fixed costs). The step counts catch each quadratic pattern issue 10 names (a URL before
+dots, sentence ends over dots, spaces in an archival path) at 68-90x for 10x input.
 """
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +26,8 @@ from sources.checks.run import check_texts
 
 # Every ASCII punctuation mark, space and tab, and the typographic marks the texts use.
 MARKS = [*string.punctuation, " ", "\t", "…", "“", "”", "’", "«", "»", "–", "—", "\f", "\u2028", "\x85", "\u00a0"]
+# Runs of letters and digits too: a word or a number of any length.
+RUNS = [*MARKS, "a", "A", "ş", "1"]
 PLACES = {
     "in-a-note-after-a-citation": "Bir iddia burada.1\n----------------\n1 Yılmaz, 1978: 130{run} Kaya, 1990: 5.\n",
     "in-a-note-after-an-address": "Bir iddia burada.1\n----------------\n1 Bk. http://a.com/x{run} Kaya, 1990: 5.\n",
@@ -119,3 +127,54 @@ def test_notes_split_across_many_texts_cost_about_the_same_as_in_few() -> None:
         read = [sources.read_text(_notes(1, 500 // texts), f"t{k}.txt") for k in range(texts)]
         work[texts] = instructions(check_texts, read, parse_bibliography(bib, "b.bib"), bib)
     assert work[50] <= 1.5 * work[5], work
+
+
+# ---- every regular expression of the package, its steps counted ------------------------------
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """Every module-level pattern of the package, with how the code calls it: ``search``
+    (finditer, search, sub, split, findall: every start is tried) or ``match``."""
+    import importlib
+    import pkgutil
+
+    root = Path(sources.__file__).parent
+    code = "\n".join(path.read_text(encoding="utf-8") for path in root.rglob("*.py"))
+    found = []
+    for info in pkgutil.walk_packages(sources.__path__, "sources."):
+        if info.name == "sources.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        own = Path(module.__file__ or "").read_text(encoding="utf-8")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                # A private pattern is called in its own module; a public one anywhere.
+                calls = set(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", own if name.startswith("_") else code))
+                mode = "search" if calls & {"search", "finditer", "findall", "sub", "split"} else "match"
+                found.append((f"{info.name}.{name}", value, mode))
+    return sorted(found, key=lambda item: item[0])
+
+
+PATTERNS = _patterns()
+# Where a pattern's interesting part starts: after an address, a year, an archive's label, a number.
+PREFIXES = ["", "1 ", "A", "http://a.com/x", "Yılmaz, 1978: 130", "ISH: 16"]
+
+
+@pytest.mark.parametrize(("name", "pattern", "mode"), PATTERNS, ids=[name for name, _, _ in PATTERNS])
+def test_every_pattern_reads_a_long_run_of_any_mark_in_linear_steps(
+    name: str, pattern: re.Pattern[str], mode: str
+) -> None:
+    from regex_steps import Matcher
+
+    matcher = Matcher(pattern)
+    for prefix in PREFIXES:
+        for mark in RUNS:
+
+            def steps(n: int, prefix: str = prefix, mark: str = mark) -> int:
+                text = f"{prefix}{mark * n}x"
+                if mode == "search":
+                    return matcher.finditer(text)
+                return matcher.match(text, 0) + matcher.match(text, len(prefix))
+
+            small, large = steps(12), steps(120)
+            assert large <= 15 * small + 100, (prefix, mark, small, large)

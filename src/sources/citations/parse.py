@@ -56,7 +56,8 @@ _SIGNAL = re.compile(
 # of dots after an address stays linear.
 _URL = re.compile(r"https?://(?:[^\s;.,)]++|[.,)]++(?=[^\s;.,)]))++(?=[.,;)]*+(?:\s|$))")
 _WORD = re.compile(r"(?:[A-ZÇĞİÖŞÜÂÎÛ]\.){2,}|[A-ZÇĞİÖŞÜÂÎÛ]\.(?=\s)|[A-ZÇĞİÖŞÜÂÎÛ][^\s,;:()]*")
-_CONNECTOR = re.compile(r"\s+(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
+# From the start of a run of spaces only (the lookbehind), so that searching a long run stays linear.
+_CONNECTOR = re.compile(r"(?<!\s)\s++(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
 _TITLE_NUMBER = re.compile(r"\s+\d{4}(?:-\d{4})?(?=\s+[A-ZÇĞİÖŞÜ])")
 _NOT_A_NAME = re.compile(r"(?:[Bb]kz?|[Kk]rş|[Cc]f|See)\.?$")
 _MAX_NAME_WORDS = 12
