@@ -80,6 +80,17 @@ def test_a_field_that_cannot_be_read_is_a_finding_on_its_entry(
     assert found == [(code, 1)]
 
 
+def test_a_field_too_deep_is_reported_once_on_its_entry(tmp_path: Path) -> None:
+    import sources
+
+    author = "{" * 300 + "Yılmaz" + "}" * 300
+    bib = sources.bibliography(write(tmp_path, "refs.bib", ENTRY.format(author=author, title="K", extra="")))
+    assert [(d.code, d.message) for d in bib.diagnostics] == [
+        ("SRC410", "yilmaz1978: author nests braces more than 32 deep")
+    ]
+    assert bib.sources[0].authors[0].display == author
+
+
 def test_an_unsplittable_name_is_kept_as_written(tmp_path: Path) -> None:
     import sources
 

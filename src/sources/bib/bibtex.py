@@ -144,7 +144,7 @@ def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
             rules.UNREADABLE_FIELD.at_line(
                 path, source.line, f"{source.key}: {reason}", hint="simplify the field; it is kept as written"
             )
-            for reason in unreadable
+            for reason in dict.fromkeys(unreadable)  # a name list is decoded, then split: once is enough
         ]
     return Bibliography(path, tuple(sources), library, tuple(diagnostics))
 
