@@ -73,7 +73,7 @@ def test_without_a_bibliography_one_notice_says_resolution_was_skipped(
         (tmp_path / name).write_text("Bir iddia burada.1\n----------------\n1 Yılmaz, 1978: 130.\n", encoding="utf-8")
     status, report, _ = run(capsys, "check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert status == 0  # a warning: --fail-on warning makes CI fail on it
-    assert codes(report) == ["SRC305"]
+    assert codes(report) == ["SRC306"]
     assert "no bibliography was given or found for" in report["diagnostics"][0]["message"]  # type: ignore[index]
     status, _, _ = run(capsys, "check", str(tmp_path / "a.txt"), "--fail-on", "warning")
     assert status == 1

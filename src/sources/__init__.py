@@ -160,7 +160,7 @@ def check(
     when it is given. Otherwise the embedded article is checked against its curated
     bibliography, and any other text against the one it declares or the one found beside
     it or at its project root (``refs/bibliography.bib``); a text with none is checked
-    without resolution, and a finding (SRC305) says so. A file named twice is read once.
+    without resolution, and a finding (SRC306) says so. A file named twice is read once.
     """
     texts = {path: read(path, encoding=encoding, first_page=first_page) for path in _distinct(paths)}
     if bib is not None:

@@ -4,7 +4,7 @@ In order: the bibliography the text declares itself (:func:`declared_bibliograph
 then ``refs/bibliography.bib`` beside the text, then the same at the project root (the
 nearest folder above the text that holds ``pyproject.toml`` or ``.git``). The command
 line puts ``--bib`` and ``[tool.sources] bib`` before all of these. When nothing is
-found, ``sources check`` says so (rule SRC305) rather than pass without resolving.
+found, ``sources check`` says so (rule SRC306) rather than pass without resolving.
 """
 
 from __future__ import annotations

@@ -228,7 +228,7 @@ MALFORMED_ARCHIVAL_LOCATOR = Rule(
 )
 
 RESOLUTION_SKIPPED = Rule(
-    "SRC305",
+    "SRC306",
     "resolution-skipped",
     Severity.WARNING,
     "No bibliography was given or found, so no citation was resolved.",

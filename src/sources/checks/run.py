@@ -53,7 +53,7 @@ def check_texts(
     """Every finding on ``footnotes`` (one per text) and on the bibliography they share.
 
     Without a bibliography the findings of the text stages are reported, and one finding
-    (SRC305) says that nothing was resolved. ``bib_text``, when given, lets a report quote
+    (SRC306) says that nothing was resolved. ``bib_text``, when given, lets a report quote
     the bibliography's lines.
     """
     found: list[Diagnostic] = []
