@@ -1,12 +1,17 @@
 """Cold wall time of the command line against ``python -c pass`` on the same machine.
 
 Run by hand (``python benchmarks/startup.py``) or in CI as a report; never as a timed
-test. Each command runs in a fresh interpreter, as a user or CI would start it.
+test. Each command runs in a fresh interpreter, as a user or CI would start it; the
+commands take turns, so that a busy machine slows them alike, and the best run of each
+is compared with the best ``python -c pass``, in wall time and in CPU time (which other
+processes on a shared machine disturb less). To see where the time goes:
+``python -X importtime -m sources check 2>&1 >/dev/null | sort -t'|' -k2 -n | tail``.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,20 +27,35 @@ COMMANDS = {
 }
 
 
-def wall(command: list[str]) -> float:
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system) of one cold run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=Path.home())
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    print(f"{'command':<32} {'best s':>7} {'median s':>9}")
-    for name, command in COMMANDS.items():
-        times = [wall(command) for _ in range(args.runs)]
-        print(f"{name:<32} {min(times):>7.3f} {statistics.median(times):>9.3f}")
+    walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(args.runs):
+        for name, command in COMMANDS.items():
+            wall, cpu = run(command)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    bare, bare_cpu = min(walls["python -c pass"]), min(cpus["python -c pass"])
+    print(f"{'command':<32} {'best s':>7} {'median s':>9} {'x pass':>7} {'CPU s':>7} {'x pass':>7}")
+    for name, runs in walls.items():
+        cpu = min(cpus[name])
+        print(
+            f"{name:<32} {min(runs):>7.3f} {statistics.median(runs):>9.3f} {min(runs) / bare:>7.1f} "
+            f"{cpu:>7.3f} {cpu / bare_cpu:>7.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from sources.model import SourceKind
 
 ROOT = Path(__file__).resolve().parent.parent
 REFS = ROOT / "refs" / "bibliography.bib"
-FACTS = ROOT.parent / "shared" / "sources-facts.json"
+FACTS = ROOT / "refs" / "sources-facts.json"
 
 
 def test_the_packaged_bibliography_is_refs_bibliography() -> None:

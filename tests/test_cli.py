@@ -188,7 +188,20 @@ def test_sources_of_another_text_needs_a_bibliography(capsys: pytest.CaptureFixt
     path = tmp_path / "a.txt"
     path.write_text("Bir iddia.\n", encoding="utf-8")
     status, _, err = run(capsys, "sources", str(path))
-    assert status == 2 and "needs a bibliography" in err
+    assert status == 2 and f"{path}: no bibliography given or found" in err
+
+
+def test_sources_of_another_text_finds_its_bibliography_beside_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "bibliography.bib").write_text(
+        "@book{yilmaz1978,\n  author = {Yılmaz, Ali},\n  title = {K},\n  year = {1978},\n}\n", encoding="utf-8"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("Bir iddia burada.1\n----------------\n1 Yılmaz, 1978: 130.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "sources", str(path), "--format", "json")
+    assert status == 0 and json.loads(out)[0]["key"] == "yilmaz1978"
 
 
 def test_a_bibliography_given_with_bib(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

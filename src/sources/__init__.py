@@ -17,16 +17,18 @@ The public verbs::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
+from sources.bib.discover import find_bibliography
 from sources.bib.export import Exported
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
-from sources.checks.run import Findings, check_texts
+from sources.checks.run import Findings, check_texts, merge_findings
 from sources.citations.calendars import Calendar, CitedDate, Reading
 from sources.citations.parse import cite
 from sources.errors import InputError, SourcesError
@@ -55,8 +57,6 @@ from sources.model import (
     Span,
 )
 from sources.readers import formats
-from sources.readers.allocation import cyclic_gc_paused
-from sources.readers.declared import declared_file
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
@@ -160,11 +160,16 @@ def bibliography(path: str | Path | None = None, *, bib_format: str | None = Non
     return _bibliography_and_text(path, bib_format)[0]
 
 
-def _bibliography_and_text(path: str | Path | None, bib_format: str | None) -> tuple[Bibliography, str]:
-    if path is None:
+def _bibliography_and_text(
+    bib: str | Path | Bibliography | None, bib_format: str | None
+) -> tuple[Bibliography, str | None]:
+    """A bibliography and its text (to quote lines from): read from a file, the embedded one, or as given."""
+    if isinstance(bib, Bibliography):
+        return bib, None
+    if bib is None:
         text = bibliography_text()
         return parse_bibliography(text, BIBLIOGRAPHY_PATH), text
-    return load_any(path, bib_format)
+    return load_any(bib, bib_format)
 
 
 def parse_csl_json(text: str, path: str = "<csl-json>") -> Bibliography:
@@ -210,7 +215,7 @@ def export(
     """
     from sources.bib.export import export as convert
 
-    source = bib if isinstance(bib, Bibliography) else bibliography(bib, bib_format=bib_format)
+    source = _bibliography_and_text(bib, bib_format)[0]
     exported = convert(source, to)
     if output is not None:
         write_atomically(exported.text, output)
@@ -220,7 +225,7 @@ def export(
 def link(
     path: str | Path | None = None,
     *,
-    bib: str | Path | None = None,
+    bib: str | Path | Bibliography | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
@@ -228,21 +233,25 @@ def link(
 ) -> Resolved:
     """Read a text and resolve its citations against a bibliography.
 
-    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography;
-    with a Markdown or LaTeX text and no ``bib``: the bibliography the text declares.
+    With neither ``path`` nor ``bib``: the embedded article and its curated bibliography.
+    ``bib`` may be a :class:`Bibliography` already read, to link many texts to it; without
+    it, a text is linked to the bibliography it declares or finds (as :func:`check` does).
     """
     footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        bib = declared_file(footnotes)
+        bib = find_bibliography(Path(path), footnotes.document.text)
         if bib is None:
-            raise SourcesError("a text other than the embedded article needs a bibliography (bib=...)")
-    return resolve(footnotes, bibliography(bib, bib_format=bib_format))
+            raise SourcesError(
+                f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
+                "or at its project root)"
+            )
+    return resolve(footnotes, _bibliography_and_text(bib, bib_format)[0])
 
 
 def check(
     paths: Sequence[str | Path | None] = (None,),
     *,
-    bib: str | Path | None = None,
+    bib: str | Path | Bibliography | None = None,
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
@@ -250,17 +259,45 @@ def check(
 ) -> Findings:
     """Every finding on some texts (None: the embedded article) and their bibliography.
 
-    The embedded article is checked against its curated bibliography unless ``bib`` names
-    another; other texts are linked to ``bib`` when it is given, and are otherwise checked
-    without resolution, unless a Markdown or LaTeX text declares its bibliography.
+    The texts are checked against ``bib`` (a path, or a :class:`Bibliography` already read)
+    when it is given. Otherwise the embedded article is checked against its curated
+    bibliography, and any other text against the one it declares (Markdown front matter,
+    ``\\addbibresource``) or the one found beside it or at its project root
+    (``refs/bibliography.bib``); a text with none is checked without resolution, and a
+    finding (SRC306) says so. A file named twice is read once.
     """
-    with cyclic_gc_paused():  # hundreds of thousands of records, none in cycles: see cyclic_gc_paused
-        texts = [read(path, encoding=encoding, first_page=first_page, input_format=input_format) for path in paths]
-        if bib is None:  # a Markdown or LaTeX text may name its bibliography
-            bib = next((found for text in texts if (found := declared_file(text)) is not None), None)
-        if bib is not None or all(path is None for path in paths):
-            return check_texts(texts, *_bibliography_and_text(bib, bib_format))
-        return check_texts(texts, None, None)
+    texts = {
+        path: read(path, encoding=encoding, first_page=first_page, input_format=input_format)
+        for path in _distinct(paths)
+    }
+    if bib is not None:
+        return check_texts(list(texts.values()), *_bibliography_and_text(bib, bib_format))
+    groups: dict[Path | None, list[Footnotes]] = {}
+    for path, text in texts.items():
+        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text)
+        groups.setdefault(found, []).append(text)
+    results = []
+    for found, group in groups.items():
+        if found is None:
+            results.append(check_texts(group, None, None))
+        else:
+            results.append(check_texts(group, *_bibliography_and_text(None if found is _EMBEDDED else found, None)))
+    return merge_findings(results)
+
+
+_EMBEDDED = Path(BIBLIOGRAPHY_PATH)  # stands for the curated bibliography when grouping texts by theirs
+
+
+def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:
+    """``paths`` without a file named twice (``a.txt`` and ``./a.txt``), first spelling kept."""
+    seen: dict[str | None, str | Path | None] = {}
+    for path in paths:
+        try:
+            key = None if path is None else os.path.realpath(path)
+        except ValueError:  # a zero byte in the name: reading it says so
+            key = str(path)
+        seen.setdefault(key, path)
+    return list(seen.values())
 
 
 _CSL_EXPORTS = {"Style": "Style", "Rendered": "Rendered", "CslError": "CslError"}

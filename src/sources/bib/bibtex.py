@@ -19,18 +19,19 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Iterable
+from contextlib import suppress
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from sources.bib import blocks
+from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
 from sources.errors import InputError
@@ -43,10 +44,14 @@ if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliograph
     from bibtexparser.writer import BibtexFormat
     from pylatexenc.latex2text import LatexNodes2Text
 
-# bibtexparser logs every failed block; we report them as diagnostics instead.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+    from sources.bib.resolve import NameIndex
+
 
 _LATEX_MARK = re.compile(r"[\\{}$~%]|--")
+_AND = re.compile(r"(?<!\s)\s++and\s++")
+_BRACE = re.compile(r"(?<!\\)[{}]")
+# Deeper than any real field; pylatexenc and pybtex recurse once or more per level.
+_DEEPEST = 32
 
 _KIND_OF_TYPE = {
     "book": SourceKind.BOOK,
@@ -108,17 +113,41 @@ class Bibliography:
         return self._by_key.get(key)
 
     @cached_property
+    def index(self) -> NameIndex:
+        """The names its sources answer to, built on first use and kept: a bibliography
+        read once serves any number of texts."""
+        from sources.bib.resolve import NameIndex
+
+        return NameIndex(self.sources)
+
+    @cached_property
     def _by_key(self) -> dict[str, Source]:
         return {source.key: source for source in self.sources}
 
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     """Read ``.bib`` text; problems in it are diagnostics, never exceptions."""
+    import logging
+
     from bibtexparser.entrypoint import parse_string
 
+    # bibtexparser logs every failed block; we report them as diagnostics instead.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
     library = parse_string(text, parse_stack=[])
-    sources = tuple(_source(entry) for entry in library.entries)
-    return Bibliography(path, sources, library, tuple(_problems(library, path)))
+    sources = []
+    diagnostics = [*_problems(library, path), *blocks.problems(expanded := blocks.expanded(library), path)]
+    for entry in expanded.entries:
+        unreadable: list[str] = []
+        source = _source(entry, unreadable)
+        sources.append(source)
+        diagnostics += [
+            rules.UNREADABLE_FIELD.at_line(
+                path, source.line, f"{source.key}: {reason}", hint="simplify the field; it is kept as written"
+            )
+            for reason in dict.fromkeys(unreadable)  # a name list is decoded, then split: once is enough
+        ]
+    return Bibliography(path, tuple(sources), library, tuple(diagnostics))
 
 
 def load_bibliography(path: str | Path) -> Bibliography:
@@ -141,32 +170,52 @@ def write_bibliography(library: Library, path: str | Path) -> None:
 def write_atomically(text: str, path: str | Path) -> None:
     """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half.
 
-    The text goes to a temporary file beside the target (so that the rename stays on one
-    file system), is flushed to disk, takes the target's mode when the target exists, and
-    replaces it; the temporary file never outlives a failure.
+    A symbolic link is written through (its target is replaced, the link stays), the
+    file keeps its permissions (a new one gets the umask's), the data reaches the disk
+    before the rename, the rename stays on one file system (the temporary file is made
+    beside the target), and no temporary file is left behind, whatever fails.
     """
-    target = Path(path)
-    temporary: str | None = None
+    import tempfile
+
+    target = Path(os.path.realpath(path))
     try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _default_mode()
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        else:  # mkstemp makes 0600; a new file gets the usual mode
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-        temporary = None
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _sync_folder(target.parent)
     except OSError as error:
         raise InputError(str(path), error.strerror or "cannot be written") from None
+
+
+def _default_mode() -> int:
+    """The permissions a new file gets: 0o666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; elsewhere folders cannot be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        os.close(descriptor)
 
 
 def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
@@ -185,19 +234,20 @@ def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
             )
 
 
-def _source(entry: Entry) -> Source:
+def _source(entry: Entry, unreadable: list[str]) -> Source:
     """A typed source from an entry as written: names parsed first, then everything decoded.
 
     Names are parsed before LaTeX is decoded, which would drop the braces that keep
-    ``{T.C. Genelkurmay Başkanlığı}`` one name.
+    ``{T.C. Genelkurmay Başkanlığı}`` one name. Why a field could not be read is added
+    to ``unreadable``; such a field keeps its text as written.
     """
     undecoded = {f.key.casefold(): _unenclosed(str(f.value)) for f in entry.fields}
-    names = {role: parse_names(undecoded.get(role)) for role in NAME_FIELDS}
+    names = {role: parse_names(undecoded.get(role), role, unreadable) for role in NAME_FIELDS}
     return make_source(
         entry.key,
         entry.entry_type,
         (entry.start_line or 0) + 1,
-        tuple((f.key, _decode(undecoded[f.key.casefold()])) for f in entry.fields),
+        tuple((f.key, _decode(undecoded[f.key.casefold()], f.key, unreadable)) for f in entry.fields),
         names,
     )
 
@@ -239,20 +289,40 @@ def make_source(
     )
 
 
-def parse_names(value: str | None) -> tuple[Name, ...]:
-    """People and bodies of a name list, parsed by pybtex, each part then decoded."""
-    from pybtex.database import Person
+def parse_names(value: str | None, field: str = "author", unreadable: list[str] | None = None) -> tuple[Name, ...]:
+    """People and bodies of a name list, parsed by pybtex (plain forms without it), each part then decoded.
 
+    A name pybtex cannot split (``A, B, C, D``) stays one name, as written.
+    """
     if not value:
         return ()
     people = []
-    for person in (Person(raw) for raw in re.split(r"\s+and\s+", value.strip())):
-        first = _decode(" ".join(person.first_names + person.middle_names))
-        last = _decode(" ".join(person.prelast_names + person.last_names))
+    problems = [] if unreadable is None else unreadable
+    for raw in _AND.split(value.strip()):
+        if _too_deep(raw):
+            problems.append(f"{field} nests braces more than {_DEEPEST} deep")
+            people.append(Name(raw, "", raw))
+            continue
+        plain = plain_name(raw)
+        if plain is not None:
+            display, given, family = (_decode(part, field, problems) for part in plain)
+            people.append(Name(display, given, family, literal=plain[0].startswith("{")))
+            continue
+        from pybtex.database import Person
+        from pybtex.exceptions import PybtexError
+
+        try:
+            person = Person(raw)
+        except PybtexError as error:
+            problems.append(f"{field} {raw!r} cannot be split into names: {error}")
+            people.append(Name(raw, "", raw))
+            continue
+        first = _decode(" ".join(person.first_names + person.middle_names), field, problems)
+        last = _decode(" ".join(person.prelast_names + person.last_names), field, problems)
         parts = person.first_names + person.middle_names + person.prelast_names + person.lineage_names
         whole = len(person.last_names) == 1 and person.last_names[0].startswith("{") and not parts
         literal = whole and person.last_names[0].endswith("}")
-        people.append(Name(_decode(str(person)), first, last, literal=literal))
+        people.append(Name(_decode(str(person), field, problems), first, last, literal=literal))
     return tuple(people)
 
 
@@ -264,11 +334,30 @@ def _unenclosed(value: str) -> str:
     return value
 
 
-def _decode(latex: str) -> str:
-    """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start."""
+def _decode(latex: str, name: str, unreadable: list[str]) -> str:
+    """LaTeX to Unicode; plain text (most values) skips pylatexenc, which is slow to start.
+
+    pylatexenc recurses once per group: a field nested deeper than any real one is kept
+    as written, with the reason in ``unreadable``.
+    """
     if not _LATEX_MARK.search(latex):
         return latex
+    if _too_deep(latex):
+        unreadable.append(f"{name} nests braces more than {_DEEPEST} deep")
+        return latex
     return " ".join(str(_latex().latex_to_text(latex)).split())
+
+
+def _too_deep(text: str) -> bool:
+    """Whether braces in ``text`` nest more than :data:`_DEEPEST` levels (a linear scan)."""
+    if text.count("{") <= _DEEPEST:
+        return False
+    depth = 0
+    for brace in _BRACE.findall(text):
+        depth = depth + 1 if brace == "{" else max(depth - 1, 0)
+        if depth > _DEEPEST:
+            return True
+    return False
 
 
 @cache

@@ -81,19 +81,33 @@ class Resolved:
         return found
 
 
-class _Index:
-    """The folded names every source answers to."""
+class NameIndex:
+    """The folded names every source answers to, built once per bibliography
+    (:attr:`Bibliography.index <sources.bib.bibtex.Bibliography.index>`)."""
 
     def __init__(self, sources: Iterable[Source]):
-        self.by_name: dict[str, list[Source]] = defaultdict(list)
+        by_name: dict[str, dict[int, Source]] = defaultdict(dict)  # by id: one entry once per name
         self.by_url: dict[str, list[Source]] = defaultdict(list)
         for source in sources:
             for name in source_names(source):
-                if source not in self.by_name[name]:
-                    self.by_name[name].append(source)
+                by_name[name].setdefault(id(source), source)
             if source.url:
                 self.by_url[source.url.rstrip("/")].append(source)
+        self.by_name = {name: list(found.values()) for name, found in by_name.items()}
         self.names = list(self.by_name)
+        self._nearest: dict[str, tuple[str, ...]] = {}
+
+    def nearest(self, name: str) -> tuple[str, ...]:
+        """Keys of the entries whose names are nearest to the folded ``name``.
+
+        Each is a pass over every name, so it is remembered: texts repeat what does not resolve.
+        """
+        if name not in self._nearest:
+            from rapidfuzz import fuzz, process  # loaded only when something does not resolve
+
+            found = process.extract(name, self.names, scorer=fuzz.ratio, limit=_NEAREST)
+            self._nearest[name] = tuple(dict.fromkeys(s.key for near, _, _ in found for s in self.by_name[near]))
+        return self._nearest[name]
 
 
 def source_names(source: Source, *, with_variants: bool = True) -> set[str]:
@@ -110,7 +124,7 @@ def source_names(source: Source, *, with_variants: bool = True) -> set[str]:
 
 def resolve(footnotes: Footnotes, bibliography: Bibliography) -> Resolved:
     """Link every citation of ``footnotes`` to an entry of ``bibliography``, or say why not."""
-    index = _Index(bibliography.sources)
+    index = bibliography.index
     document = footnotes.document
     resolutions: list[Resolution] = []
     diagnostics = list(footnotes.diagnostics) + list(bibliography.diagnostics)
@@ -164,13 +178,15 @@ def _by_key(citation: Citation, bibliography: Bibliography) -> Resolution:
     return Resolution(citation, Status.UNRESOLVED, None, nearest, f"no entry has the key {key!r}")
 
 
-def _resolve(citation: Citation, index: _Index) -> Resolution:
+def _resolve(citation: Citation, index: NameIndex) -> Resolution:
     if citation.kind is CitationKind.WEB and citation.url:
-        found = index.by_url.get(citation.url.rstrip("/"), [])
-        return _decide(citation, found, index, f"no entry has the address {citation.url}")
-    candidates: list[Source] = []
+        at_url = index.by_url.get(citation.url.rstrip("/"), [])
+        return _decide(citation, at_url, index, f"no entry has the address {citation.url}")
+    found: dict[int, Source] = {}
     for name in cited_names(citation.name, citation.alias):
-        candidates += [s for s in index.by_name.get(name, []) if s not in candidates]
+        for source in index.by_name.get(name, ()):
+            found.setdefault(id(source), source)
+    candidates = list(found.values())
     if not candidates:
         return _decide(citation, [], index, f"no entry is named {citation.name!r}")
     if citation.year is None or citation.kind is CitationKind.NEWSPAPER:
@@ -197,14 +213,10 @@ def cited_names(name: str, alias: str | None = None) -> list[str]:
     return [folded for folded in dict.fromkeys(names) if folded]
 
 
-def _decide(citation: Citation, candidates: list[Source], index: _Index, reason: str) -> Resolution:
+def _decide(citation: Citation, candidates: list[Source], index: NameIndex, reason: str) -> Resolution:
     if len(candidates) == 1:
         return Resolution(citation, Status.RESOLVED, candidates[0].key)
     if candidates:
         keys = tuple(s.key for s in candidates)
         return Resolution(citation, Status.AMBIGUOUS, None, keys, f"{len(keys)} entries match")
-    from rapidfuzz import fuzz, process  # loaded only when something does not resolve
-
-    nearest = process.extract(fold(citation.name), index.names, scorer=fuzz.ratio, limit=_NEAREST)
-    keys = tuple(dict.fromkeys(s.key for name, _, _ in nearest for s in index.by_name[name]))
-    return Resolution(citation, Status.UNRESOLVED, None, keys, reason)
+    return Resolution(citation, Status.UNRESOLVED, None, index.nearest(fold(citation.name)), reason)

@@ -6,10 +6,11 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from sources.checks.rules import RULES
 from sources.model import Diagnostic, Severity
+from sources.printable import printable, width
+from sources.readers.textmap import LineIndex
 
 FORMATS = ("text", "json", "github", "sarif")
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -64,15 +65,21 @@ def render(
 
 
 def as_text(diagnostics: Sequence[Diagnostic], texts: Mapping[str, str], totals: dict[str, Any]) -> str:
+    """For people: each finding with its line quoted, control characters escaped."""
     blocks = []
+    indexes: dict[str, LineIndex] = {}  # one per file, so that quoting stays linear in findings
     for d in diagnostics:
         where = d.path or ""
         if d.line is not None:
             where += f":{d.line}:{d.column or 1}"
-        lines = [f"{where}: {d.code} [{d.severity.value}] {d.message}"]
-        lines += _quote(d, texts.get(d.path or ""))
+        lines = [printable(f"{where}: {d.code} [{d.severity.value}] {d.message}")]
+        text = texts.get(d.path or "")
+        if text is not None and d.path is not None:
+            if d.path not in indexes:
+                indexes[d.path] = LineIndex.of(text)
+            lines += _quote(d, text, indexes[d.path])
         if d.hint:
-            lines.append(f"     = hint: {d.hint}")
+            lines.append(printable(f"     = hint: {d.hint}"))
         blocks.append("\n".join(lines))
     verdict = "failed" if totals["failed"] else "passed"
     counts = ", ".join(
@@ -89,20 +96,25 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _quote(d: Diagnostic, text: str | None) -> list[str]:
-    """The line of the finding with a caret under it."""
-    if text is None or d.line is None:
+def _quote(d: Diagnostic, text: str, index: LineIndex) -> list[str]:
+    """The line of the finding with a caret under it.
+
+    Lines are those of :class:`LineIndex`, which numbered the finding: a form feed or a
+    Unicode line separator inside a line is shown escaped, never taken for a line end.
+    """
+    if d.line is None or not 0 < d.line <= len(index.starts):
         return []
-    lines = text.splitlines()
-    if not 0 < d.line <= len(lines):
-        return []
-    line = lines[d.line - 1]
-    column = (d.column or 1) - 1
-    width = 1
+    line = index.line(text, d.line).rstrip()
+    column = min((d.column or 1) - 1, len(line))
+    length = 1
     if d.span is not None:
-        width = max(1, min(d.span.end - d.span.start, len(line) - column))
+        length = max(1, min(d.span.end - d.span.start, len(line) - column))
     gutter = f"{d.line:>5} | "
-    return [gutter + line.rstrip(), " " * (len(gutter) - 2) + "| " + " " * column + "^" * width]
+    before = "".join("\t" if c == "\t" else " " for c in printable(line[:column]))
+    return [
+        gutter + printable(line),
+        " " * (len(gutter) - 2) + "| " + before + "^" * max(1, width(line[column : column + length])),
+    ]
 
 
 def as_json(diagnostics: Sequence[Diagnostic], totals: dict[str, Any]) -> str:
@@ -137,7 +149,7 @@ def as_github(diagnostics: Sequence[Diagnostic]) -> str:
         if d.line is not None:
             properties += [f"line={d.line}", f"col={d.column or 1}"]
         properties.append(f"title={_property(f'{d.code} {d.name}')}")
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        message = printable(d.message + (f" (hint: {d.hint})" if d.hint else ""))
         lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(properties)}::{_data(message)}")
     return "\n".join(lines)
 
@@ -152,6 +164,8 @@ def _property(text: str) -> str:
 
 def as_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     """A SARIF 2.1.0 log with the whole rule catalogue as the driver's rules."""
+    from urllib.parse import quote
+
     index = {rule.code: i for i, rule in enumerate(RULES)}
     rules = [
         {

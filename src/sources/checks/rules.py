@@ -260,6 +260,37 @@ MALFORMED_LOCATOR = Rule(
 # What locators.problems() says of a locator part → the rule that reports it.
 LOCATOR_PROBLEMS = {"reversed": REVERSED_RANGE, "implausible": IMPLAUSIBLE_RANGE, "merged": MERGED_LOCATOR}
 
+RESOLUTION_SKIPPED = Rule(
+    "SRC306",
+    "resolution-skipped",
+    Severity.WARNING,
+    "No bibliography was given or found, so no citation was resolved.",
+)
+UNREADABLE_FIELD = Rule(
+    "SRC410",
+    "unreadable-field",
+    Severity.ERROR,
+    "A field of an entry cannot be read: names that do not split, or LaTeX nested too deep.",
+)
+EMPTY_BIBLIOGRAPHY = Rule(
+    "SRC411",
+    "empty-bibliography",
+    Severity.ERROR,
+    "The bibliography holds no entries.",
+)
+TEXT_OUTSIDE_ENTRIES = Rule(
+    "SRC412",
+    "text-outside-entries",
+    Severity.WARNING,
+    "Text stands between the entries of the bibliography, outside any entry.",
+)
+UNDEFINED_STRING = Rule(
+    "SRC413",
+    "undefined-string",
+    Severity.ERROR,
+    "A field uses an @string macro that no @string block defines.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNANCHORED_PAGES,
     RUNNING_HEAD_DISAGREES,
@@ -279,6 +310,7 @@ RULES: tuple[Rule, ...] = (
     NAME_SPELLED_VARIOUSLY,
     NAME_DIFFERS_FROM_ENTRY,
     UNKNOWN_KEY,
+    RESOLUTION_SKIPPED,
     BIB_SYNTAX_ERROR,
     DUPLICATE_KEY,
     DUPLICATE_WORK,
@@ -288,6 +320,10 @@ RULES: tuple[Rule, ...] = (
     INVALID_ISBN,
     MALFORMED_DOI,
     UNRECORDED_PROVENANCE,
+    UNREADABLE_FIELD,
+    EMPTY_BIBLIOGRAPHY,
+    TEXT_OUTSIDE_ENTRIES,
+    UNDEFINED_STRING,
     FIELD_NOT_KEPT,
     REVERSED_RANGE,
     IMPLAUSIBLE_RANGE,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from attrs import field, frozen
 
 from sources.bib.bibtex import Bibliography
+from sources.bib.isbn import valid_isbn
 from sources.bib.resolve import Resolved, cited_names, resolve, source_names
 from sources.checks import rules
 from sources.folding import fold, without_initials
@@ -47,15 +47,29 @@ class Findings:
     files: int = 0
 
 
-def check_texts(footnotes: Sequence[Footnotes], bibliography: Bibliography | None, bib_text: str | None) -> Findings:
+def check_texts(
+    footnotes: Sequence[Footnotes], bibliography: Bibliography | None, bib_text: str | None = None
+) -> Findings:
     """Every finding on ``footnotes`` (one per text) and on the bibliography they share.
 
-    Without a bibliography only the findings of the text stages are reported.
+    Without a bibliography the findings of the text stages are reported, and one finding
+    (SRC306) says that nothing was resolved. ``bib_text``, when given, lets a report quote
+    the bibliography's lines.
     """
     found: list[Diagnostic] = []
     texts = {f.document.path: f.document.text for f in footnotes}
     if bibliography is None:
         found = [d for f in footnotes for d in f.diagnostics]
+        if footnotes:
+            names = ", ".join(texts)
+            found.append(
+                rules.RESOLUTION_SKIPPED.at_line(
+                    footnotes[0].document.path,
+                    None,
+                    f"no bibliography was given or found for {names}: citations were not resolved",
+                    hint="pass --bib FILE, set bib in [tool.sources], or keep it at refs/bibliography.bib",
+                )
+            )
         return Findings(tuple(dict.fromkeys(found)), texts, len(footnotes))
     cited: set[str] = set()
     itself = None
@@ -71,6 +85,17 @@ def check_texts(footnotes: Sequence[Footnotes], bibliography: Bibliography | Non
         texts[bibliography.path] = bib_text
     # A bibliography's own problems reach the report through every text linked to it: once is enough.
     return Findings(tuple(dict.fromkeys(found)), texts, len(footnotes) + 1)
+
+
+def merge_findings(parts: Sequence[Findings]) -> Findings:
+    """The findings of several checks (texts grouped by bibliography) as one."""
+    if len(parts) == 1:
+        return parts[0]
+    texts: dict[str, str] = {}
+    for part in parts:
+        texts.update(part.texts)
+    diagnostics = tuple(d for part in parts for d in part.diagnostics)
+    return Findings(diagnostics, texts, sum(part.files for part in parts))
 
 
 def spellings(linked: Resolved) -> Iterable[Diagnostic]:
@@ -165,12 +190,10 @@ def _missing(source: Source) -> list[str]:
 
 
 def _identifiers(path: str, source: Source) -> Iterable[Diagnostic]:
-    from stdnum import isbn  # loaded only for a bibliography
-
     at = (path, source.line)
     if source.url and not _well_formed_url(source.url):
         yield rules.MALFORMED_URL.at_line(*at, f"{source.key}: {source.url!r} is not an http(s) address")
-    if source.isbn and not isbn.is_valid(source.isbn):
+    if source.isbn and not valid_isbn(source.isbn):
         yield rules.INVALID_ISBN.at_line(*at, f"{source.key}: ISBN {source.isbn} has a wrong length or check digit")
     if source.doi and not _DOI.fullmatch(source.doi):
         yield rules.MALFORMED_DOI.at_line(*at, f"{source.key}: {source.doi!r} is not of the form 10.NNNN/suffix")
@@ -188,7 +211,12 @@ def _urls_cited(linked: Resolved) -> Iterable[Diagnostic]:
 
 
 def _well_formed_url(url: str) -> bool:
-    parts = urlsplit(url)
+    from urllib.parse import urlsplit  # with ipaddress, loaded only when there is a URL
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a stray bracket, a bad IP literal
+        return False
     return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url
 
 

@@ -47,14 +47,20 @@ _PARLIAMENT_KIND = {
 }
 
 # One labelled step of an archival path; its value runs to the next label, ";" or a stop.
-_ARCHIVAL_LABEL = r"[A-ZÇĞİÖŞÜ]{1,4}\s*[:=]"
+_ARCHIVAL_LABEL = r"[A-ZÇĞİÖŞÜ]{1,4}\s*+[:=]"
+# The value is read a run at a time (a run of plain characters, of spaces, a comma, a full
+# stop), each run once: a lookahead at every character would rescan a run of spaces.
 ARCHIVAL_STEP = re.compile(
-    rf"([A-ZÇĞİÖŞÜ]{{1,4}})\s*[:=]\s*((?:(?!\s*,\s*{_ARCHIVAL_LABEL})(?!\s*;)(?!\.(?:\s|$))[^\n])*)"
+    rf"([A-ZÇĞİÖŞÜ]{{1,4}})\s*+[:=]\s*+"
+    rf"((?:[^\s,;.]++|[^\S\n]++(?!,\s*+{_ARCHIVAL_LABEL}|;)|,(?!\s*+{_ARCHIVAL_LABEL})|\.(?!\s|$))*+)"
 )
 ARCHIVAL_NEXT = re.compile(rf"\s*,\s*(?={_ARCHIVAL_LABEL})")
 
 _MERGED = re.compile(r"\b(\d+)-(\d+)\1-(\d+)\b")  # 29-329-4: "29-3" and "29-4" run together
 _WIDEST_PLAUSIBLE = 100
+# More digits than any page number has; longer runs are not converted (int() of thousands
+# of digits is slow, and refused beyond 4,300).
+_LONGEST_PAGE = 9
 
 
 def _label_key(label: str) -> str:
@@ -81,8 +87,11 @@ def parts(text: str) -> tuple[LocatorPart, ...]:
 
 
 def _page_part(match: re.Match[str]) -> LocatorPart:
-    first, last, open_range = int(match.group(1)), match.group(2), match.group(3)
+    last, open_range = match.group(2), match.group(3)
     value = " ".join(match.group(0).split())
+    if max(len(match.group(1)), len(last or "")) > _LONGEST_PAGE:
+        return LocatorPart(LocatorKind.PAGE_RANGE if last else LocatorKind.PAGE, None, value)
+    first = int(match.group(1))
     if open_range:
         return LocatorPart(LocatorKind.OPEN_RANGE, None, value, first, None)
     if last is None:
@@ -110,6 +119,9 @@ def problems(part: LocatorPart) -> list[tuple[str, str]]:
     """What is suspicious about a part: ``(kind, explanation)`` with kind ``reversed``,
     ``implausible`` or ``merged``."""
     found = []
+    if part.kind in (LocatorKind.PAGE, LocatorKind.PAGE_RANGE) and part.first is None:
+        digits = max(len(run) for run in re.findall(r"\d+", part.value))
+        found.append(("implausible", f"a page number of {digits} digits"))
     if part.kind is LocatorKind.PAGE_RANGE and part.first is not None and part.last is not None:
         first, last = part.first, part.last
         if last < first:

@@ -51,9 +51,13 @@ _SIGNAL = re.compile(
     r"(?<![\w.])(?:(?:[Gg]eniş|[Aa]yrıntılı|[Dd]aha\s+(?:geniş|fazla))\s+bilgi\s+için\s+)?"
     r"(?:[Aa]yrıca\s+)?(?:[Bb]kz?\.|[Kk]rş\.|[Ss]ee\s+also|[Ss]ee|[Cc]f\.)(?=\s)"
 )
-_URL = re.compile(r"https?://[^\s;]+?(?=[.,;)]*(?:\s|$))")
+# An address runs to a space or ";"; full stops, commas and parentheses at its end close
+# the sentence, not the address. Each run of them is read once (possessive), so a long run
+# of dots after an address stays linear.
+_URL = re.compile(r"https?://(?:[^\s;.,)]++|[.,)]++(?=[^\s;.,)]))++(?=[.,;)]*+(?:\s|$))")
 _WORD = re.compile(r"(?:[A-ZÇĞİÖŞÜÂÎÛ]\.){2,}|[A-ZÇĞİÖŞÜÂÎÛ]\.(?=\s)|[A-ZÇĞİÖŞÜÂÎÛ][^\s,;:()]*")
-_CONNECTOR = re.compile(r"\s+(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
+# From the start of a run of spaces only (the lookbehind), so that searching a long run stays linear.
+_CONNECTOR = re.compile(r"(?<!\s)\s++(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
 _TITLE_NUMBER = re.compile(r"\s+\d{4}(?:-\d{4})?(?=\s+[A-ZÇĞİÖŞÜ])")
 _NOT_A_NAME = re.compile(r"(?:[Bb]kz?|[Kk]rş|[Cc]f|See)\.?$")
 _MAX_NAME_WORDS = 12
@@ -69,9 +73,9 @@ _DATE_ISSUE = re.compile(
 _PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH.pattern})\s*:\s*")
 _AFTER_YEAR = re.compile(r"\s*[:,]\s*")
 _NO_YEAR = re.compile(r"\s*,\s*")
-_END = re.compile(r"\s*(?:\.?\s*;|\.(?=\s|$)|$)")
-_LIST_GOES_ON = re.compile(r"\s*\.?\s*;")
-_STRAY_STOP = re.compile(r"\s*\.\s*;")
+_END = re.compile(r"\s*+(?:\.?\s*+;|\.(?=\s|$)|$)")
+_LIST_GOES_ON = re.compile(r"\s*+\.?\s*+;")
+_STRAY_STOP = re.compile(r"\s*+\.\s*+;")
 _ALIAS_COLON = re.compile(r"\)\s*:\s*\d")
 _SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
 

@@ -6,7 +6,7 @@ import re
 
 from sources.csl.locale import Locale
 
-_SEPARATOR = re.compile(r"\s*+(-|–|,|&)\s*+")
+_SEPARATOR = re.compile(r"(?<!\s)\s*+(-|–|,|&)\s*+")  # from a run's first space only: linear
 _NUMBER = re.compile(r"[A-Za-z]{0,4}\d++[A-Za-z]{0,4}")
 _DIGITS = re.compile(r"\d+")
 _ROMAN = (

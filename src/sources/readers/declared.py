@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sources.errors import InputError
-from sources.model import Footnotes
 from sources.readers.formats import LATEX, MARKDOWN, input_format
 
 # A YAML front matter block: "---" on the first line, "---" or "..." closing it.
 _FRONT_MATTER = re.compile(r"---[ \t]*+\r?\n(.*?)^(?:---|\.\.\.)[ \t]*+\r?$", re.DOTALL | re.MULTILINE)
-_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*+)[ \t]*+:[ \t]*+", re.MULTILINE)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*+)[ \t]*+:[ \t]*+", re.MULTILINE)
 _LATEX_BIB = re.compile(r"\\(addbibresource|bibliography)[ \t]*+(?:\[[^\]\n]*+\])?+[ \t]*+\{([^}\n]*+)\}")
 
 
@@ -32,7 +30,7 @@ def front_matter(text: str) -> dict[str, tuple[str, int]]:
         return {}
     fields: dict[str, tuple[str, int]] = {}
     start, end = block.start(1), block.end(1)
-    keys = [m for m in _TOP_KEY.finditer(text, start, end) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    keys = list(_TOP_KEY.finditer(text, start, end))
     for k, key in enumerate(keys):
         stop = keys[k + 1].start() if k + 1 < len(keys) else end
         fields.setdefault(key.group(1), (text[key.end() : stop], key.end()))
@@ -80,12 +78,3 @@ def _uncommented(line: str) -> str:
     while position > 0 and line[position - 1] == "\\":
         position = line.find("%", position + 1)
     return line if position < 0 else line[:position]
-
-
-def declared_file(footnotes: Footnotes) -> str | None:
-    """The bibliography a read text declares, or None; an :class:`InputError` when it is missing."""
-    declared = declared_bibliography(footnotes.document.path, footnotes.document.text)
-    if declared is not None and not Path(declared).is_file():
-        # Checking without it would skip every key silently; pandoc and biber stop here too.
-        raise InputError(footnotes.document.path, f"the bibliography it declares, {declared}, does not exist")
-    return declared

@@ -35,7 +35,7 @@ from sources.readers.textmap import Stitch
 
 # Digits glued to a word, or to punctuation that follows a word: "geçirmişlerdi.1",
 # "Bey,62", "1921)50", "olabilecekti26." Not "3.1.", "22/23", "4-11" or "15’er".
-_MARKER = re.compile(r"(?:[^\W\d_][.,;:!?]?|[)”\"’»])(\d{1,3})(?![\d’'/]|[^\W\d_]|[.-]\d)")
+_MARKER = re.compile(r"(?:[^\W\d_][.,;:!?]?|[)”\"’»])(\d{1,9})(?![\d’'/]|[^\W\d_]|[.-]\d)")
 # A marker may run ahead of the last one by this much before it is taken for a number.
 _MARKER_SKIP = 3
 

@@ -30,12 +30,13 @@ from attrs import frozen
 from sources.model import Document, Line, LineKind
 
 # A note number at the start of a line: "21 Yılmaz", and "40İngiliz" with the space lost.
-_NOTE_START = re.compile(r"(\d{1,3})(?:\s+(?=\S)|(?=[^\W\d_]))")
+# Note numbers of any width (up to nine digits, which no text reaches, so that int() stays cheap).
+_NOTE_START = re.compile(r"(\d{1,9})(?:\s++(?=\S)|(?=[^\W\d_]))")
 _MONTHS = frozenset(
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
     "january february march april may june july august september october november december".split()
 )
-_DATE_AFTER_NUMBER = re.compile(r"\d{1,3}\s+([^\W\d_]+)\S*\s+\d{4}")
+_DATE_AFTER_NUMBER = re.compile(r"\d++\s++([^\W\d_]++)\S*+\s++\d{4}")
 _TERMINAL = re.compile(r"[.!?…)\]”\"»]$")
 # "Yılmaz, 1978: 130", "1999: 159.", "Bk. ", "Bkz. ": the way notes cite, never body text.
 _CITING = re.compile(r"\b\d{4}\s?:\s?\d|\b[Bb]kz?\.\s")

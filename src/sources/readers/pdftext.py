@@ -205,4 +205,6 @@ def _number_pages(
     else:
         offset, source = 1, PageSource.RELATIVE
     misfits = {k for k, (page, number) in heads.items() if number - page != offset}
+    if source is PageSource.RELATIVE:
+        misfits = set(heads)  # no vote and no given page: a line like "1 http://..." is text, not a head
     return [offset + i for i in range(page_count)], source, misfits

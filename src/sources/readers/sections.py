@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from statistics import median
 
 from attrs import frozen
 
@@ -23,7 +22,7 @@ _UNNUMBERED = frozenset(
 )
 _CONNECTORS = frozenset("ve ile veya ya da de ki için and or of the in on to a an".split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,3}$")
+_ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,9}$")
 
 
 @frozen
@@ -46,7 +45,7 @@ def find_headings(lines: Sequence[Line]) -> list[HeadingLines]:
     """The headings among ``lines`` (body lines in reading order)."""
     if not lines:
         return []
-    short = 0.7 * median(len(line.text) for line in lines)
+    short = 0.7 * _median([len(line.text) for line in lines])
     headings = []
     i = 0
     while i < len(lines):
@@ -60,6 +59,13 @@ def find_headings(lines: Sequence[Line]) -> list[HeadingLines]:
         headings.append(HeadingLines(i, last, number or None))
         i = last + 1
     return headings
+
+
+def _median(values: list[int]) -> float:
+    """The median (statistics.median, whose import costs more than the rest of this module)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _heading_number(lines: Sequence[Line], i: int) -> str | None:

@@ -31,6 +31,12 @@ class LineIndex:
         starts.extend(m.end() for m in _NEWLINE.finditer(text))
         return cls(starts)
 
+    def line(self, text: str, number: int) -> str:
+        """Line ``number`` (1-based) of ``text``, without its line break."""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(text)
+        return text[start:end].rstrip("\r\n")
+
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
         line = bisect_right(self.starts, offset) - 1
