@@ -3,6 +3,7 @@
 ``sources footnotes|citations|sources|claims [PATH] [--bib FILE] [--format text|json]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
+``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--output FILE]``
 ``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 ``--bib`` reads ``.bib``, CSL-JSON (``.json``) and RIS (``.ris``); ``--bib-format`` names the
@@ -30,6 +31,7 @@ from sources.checks import config, report
 from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
+from sources.rendering.command import add_command as add_render_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.set_defaults(run=_claims)
     _check_command(commands)
     _export_command(commands)
+    add_render_command(commands, BIB_FORMATS)
     add_csl_command(commands)
     return parser
 
