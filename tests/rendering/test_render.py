@@ -203,3 +203,58 @@ def test_latex_bibliography_items_carry_their_keys(linked: Resolved) -> None:
 def test_an_author_date_style_gives_the_in_note_parenthetical_form(linked: Resolved) -> None:
     notes = dict(render_resolved(linked, "apa", lang="en-US", notes=True).notes)
     assert notes[1].startswith("(Burçak, 1983, pp. 4-5)") or notes[1].startswith("(Burçak, 1983, pp. 4–5)")
+
+
+POSITIONS_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Positions</title><id>positions</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation near-note-distance="5">
+    <layout suffix=".">
+      <choose>
+        <if position="ibid-with-locator"><text value="ibid, "/><text variable="locator"/></if>
+        <else-if position="ibid"><text value="ibid"/></else-if>
+        <else-if position="near-note"><text value="near "/><text variable="title"/></else-if>
+        <else-if position="subsequent">
+          <text value="short "/><text variable="title"/><text variable="first-reference-note-number" prefix=" n. "/>
+        </else-if>
+        <else><text value="full "/><text variable="title"/><text variable="locator" prefix=", "/></else>
+      </choose>
+    </layout>
+  </citation>
+</style>
+"""
+
+
+def test_each_note_cite_takes_the_position_the_style_asks_for(tmp_path: Path) -> None:
+    """First full, then ibid with or without a locator, near-note, and a short form naming the first note."""
+    notes = [
+        "Yılmaz, 1978: 12.",
+        "Yılmaz, 1978: 14.",
+        "Yılmaz, 1978: 14.",
+        "Kaya, 1990: 5.",
+        "Yılmaz, 1978: 3.",
+        *["Kaya, 1990: 6."] * 6,
+        "Bir açıklama; Yılmaz, 1978: 7.",
+    ]
+    body = " ".join(f"Cümle {n}.{n}" for n in range(1, len(notes) + 1))
+    text = tmp_path / "article.txt"
+    text.write_text(body + "\n\n" + "\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n", "utf-8")
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n"
+        "@book{kaya1990, author = {Kaya, Ayşe}, title = {Defter}, year = {1990}}\n",
+        encoding="utf-8",
+    )
+    style = tmp_path / "positions.csl"
+    style.write_text(POSITIONS_STYLE, encoding="utf-8")
+    rendered = dict(sources.render(text, bib=bib, style=style, notes=True).notes)
+    assert [rendered[n] for n in (1, 2, 3, 4, 5, 6, 7, 12)] == [
+        "full Kitap, 12.",
+        "ibid, 14.",
+        "ibid.",
+        "full Defter, 5.",
+        "near Kitap.",
+        "near Defter.",
+        "ibid.",
+        "Bir açıklama; short Kitap n. 1.",
+    ]

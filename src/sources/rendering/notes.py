@@ -74,8 +74,10 @@ def splice(text: str, cites: Sequence[tuple[int, int, str]], escape: Callable[[s
     position = 0
     for start, end, rendered in sorted(cites):
         pieces.append(escape(text[position:start]))
-        cite, seam, tail = rendered.partition(SEAM)
-        if seam and tail.strip() not in ("", *_CLOSING):
+        cite, seam, tail = rendered.rpartition(SEAM)  # the last one: the data may hold the character too
+        if not seam:
+            cite, tail = rendered, ""
+        if tail.strip() not in ("", *_CLOSING):
             cite += tail  # a closing bracket of an in-note parenthetical stays
         pieces.append(cite)
         position = end
