@@ -53,9 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
     entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
     entries.set_defaults(run=_sources)
-    claims = _command(commands, "claims", "list the claims that rest on one bibliography entry, with their locators")
+    claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
     _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
-    claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
+    claims.add_argument(
+        "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
+    )
+    claims.add_argument("--lang", default="tr", help="alphabetical order of the entries (default: tr)")
     claims.set_defaults(run=_claims)
     _check_command(commands)
     _export_command(commands)
@@ -175,6 +178,14 @@ def _sources(args: argparse.Namespace) -> int:
 def _claims(args: argparse.Namespace) -> int:
     linked = _link(args)
     keys = [source.key for source in linked.bibliography.sources]
+    if args.source is None:
+        return _print(
+            args,
+            linked.diagnostics,
+            lambda linked: present.all_claims_text(linked, args.lang),
+            lambda linked: present.all_claims_json(linked, args.lang),
+            linked,
+        )
     if args.source not in keys:
         from rapidfuzz import process
 
