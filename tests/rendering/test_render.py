@@ -258,3 +258,26 @@ def test_each_note_cite_takes_the_position_the_style_asks_for(tmp_path: Path) ->
         "ibid.",
         "Bir açıklama; short Kitap n. 1.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("format", "expected"),
+    [
+        ("html", "Tom &#38; Jerry &#60;b&#62;. Ali Yılmaz, <i>Kitap</i>, 1978, 12."),
+        ("latex", "Tom \\& Jerry <b>. Ali Yılmaz, \\emph{Kitap}, 1978, 12."),
+        ("text", "Tom & Jerry <b>. Ali Yılmaz, Kitap, 1978, 12."),
+    ],
+)
+def test_the_note_text_is_escaped_for_the_format_and_the_cite_keeps_its_markup(
+    tmp_path: Path, format: str, expected: str
+) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n", encoding="utf-8")
+    text = tmp_path / "article.txt"
+    text.write_text("Bir cümle.1\n\n1 Tom & Jerry <b>. Yılmaz, 1978: 12.\n", encoding="utf-8")
+    assert dict(sources.render(text, bib=bib, notes=True, format=format).notes)[1] == expected
+
+
+def test_an_unknown_output_format_is_a_usage_error(linked: Resolved) -> None:
+    with pytest.raises(sources.SourcesError, match="unknown output format 'rtf'"):
+        render_resolved(linked, format="rtf")

@@ -4,8 +4,8 @@ The CSL-JSON export writes such a date's ``literal`` as ``1 Haziran 1337 [1921-0
 bracket holds ISO 8601 digits so that the exported file reads the same in every language. A
 rendering knows its language, so it writes the bracket as a date of that language instead —
 ``1 Haziran 1337 [1 Haziran 1921]`` in Turkish, ``1 Haziran 1337 [June 1, 1921]`` in American
-English, ``[1 June 1921]`` in British English: the locale's own text date form (order, affixes,
-month names), the day without a leading zero as the written date has none. A span of days
+English, ``[1 June 1921]`` in British English, ``[1. Juni 1921]`` in German: the locale's own text date
+form (order, affixes, month names, ordinal days), the day never zero-padded. A span of days
 (a Hijri day, a year that could be Rumi or Hijri) becomes two dates joined by an en dash.
 """
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _ISO = r"\d{4}-\d{2}-\d{2}"
 # The bracket csldate.date_variable appends to a date as written: one ISO day or a span of two.
-_BRACKET = re.compile(rf"(?P<written>.+) \[(?P<first>{_ISO})(?:/(?P<last>{_ISO}))?\]")
+_BRACKET = re.compile(rf"(?P<first>{_ISO})(?:/(?P<last>{_ISO}))?\]")
 
 
 def localize_literal(variable: dict[str, Any], locale: Locale) -> dict[str, Any]:
@@ -34,12 +34,16 @@ def localize_literal(variable: dict[str, Any], locale: Locale) -> dict[str, Any]
 
 def localize_bracket(text: str, locale: Locale) -> str:
     """``1 Haziran 1337 [1921-06-01]`` → ``1 Haziran 1337 [1 Haziran 1921]``; other text unchanged."""
-    found = _BRACKET.fullmatch(text)
-    if found is None:
+    written, opening, bracket = text.rpartition(" [")
+    found = _BRACKET.fullmatch(bracket)
+    if not (written and opening and found):
         return text
-    first = date.fromisoformat(found["first"])
-    last = date.fromisoformat(found["last"]) if found["last"] else first
-    return f"{found['written']} [{gregorian_text(first, last, locale)}]"
+    try:
+        first = date.fromisoformat(found["first"])
+        last = date.fromisoformat(found["last"]) if found["last"] else first
+    except ValueError:  # digits in the shape of a date that is none, e.g. 1921-13-45
+        return text
+    return f"{written} [{gregorian_text(first, last, locale)}]"
 
 
 def gregorian_text(first: date, last: date, locale: Locale) -> str:
@@ -58,7 +62,7 @@ def _day_text(day: date, locale: Locale) -> str:
     for part in parts:
         name = part.get("name")
         if name == "day":
-            value = str(day.day)
+            value = _day_number(day, part.get("form", "numeric"), locale)
         elif name == "month":
             value = locale.term(f"month-{day.month:02d}", part.get("form", "long")) or str(day.month)
         elif name == "year":
@@ -67,3 +71,11 @@ def _day_text(day: date, locale: Locale) -> str:
             continue
         pieces.append(f"{part.get('prefix', '')}{value}{part.get('suffix', '')}")
     return "".join(pieces).strip()
+
+
+def _day_number(day: date, form: str, locale: Locale) -> str:
+    """The day as the locale writes it (``1.`` in German, ``1er`` in French); never zero-padded."""
+    if form != "ordinal" or (locale.limit_day_ordinals and day.day != 1):
+        return str(day.day)
+    gender = locale.genders.get(f"month-{day.month:02d}", "")
+    return f"{day.day}{locale.ordinal_suffix(day.day, gender)}"

@@ -20,7 +20,7 @@ _CLOSING = frozenset(".;,:")
 
 def needs_seam(text: str, end: int) -> bool:
     """Whether the note goes on with punctuation right after ``text[:end]``."""
-    return text[end : end + 1] in _CLOSING and end < len(text)
+    return text[end : end + 1] in _CLOSING
 
 
 def note_cites(footnote: Footnote) -> list[tuple[Citation, Span]] | str:
