@@ -51,3 +51,22 @@ def test_a_style_file_by_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     style = Path(__file__).parents[2] / "src/sources/csl/data/styles/apa.csl"
     assert main(["render", "--style", str(style), "--lang", "en-US"]) == 0
     assert "Tunçay, M. (1978). Türkiye’de Sol Akımlar 1908-1925." in capsys.readouterr().out
+
+
+def test_an_output_that_cannot_be_written_exits_2_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "refs.txt"
+    assert main(["render", "--output", str(target)]) == 2
+    assert str(target) in capsys.readouterr().err
+
+
+def test_another_text_without_a_bibliography_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "article.txt"
+    text.write_text("Bir cümle.1\n\n1 Yılmaz, 1978: 12.\n", encoding="utf-8")
+    assert main(["render", str(text)]) == 2
+    assert "needs a bibliography" in capsys.readouterr().err
+
+
+def test_warnings_go_to_standard_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "--notes"]) == 0
+    err = capsys.readouterr().err
+    assert "sources: warning: note 36: the style gives 'ATASE, ISH:10, K: 596, B: 171-1' no form here" in err

@@ -281,3 +281,32 @@ def test_the_note_text_is_escaped_for_the_format_and_the_cite_keeps_its_markup(
 def test_an_unknown_output_format_is_a_usage_error(linked: Resolved) -> None:
     with pytest.raises(sources.SourcesError, match="unknown output format 'rtf'"):
         render_resolved(linked, format="rtf")
+
+
+def test_another_article_with_a_note_cut_by_a_column_is_rewritten(tmp_path: Path) -> None:
+    """The realistic second article of test_other_article: its note 2 runs on in the next column."""
+    from test_other_article import extraction
+
+    text = tmp_path / "other.txt"
+    text.write_text(extraction(), encoding="utf-8")
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{demirci2004, author = {Demirci, Hasan}, title = {Liman Kentleri}, year = {2004}}\n"
+        "@book{karaca1998, author = {Karaca, Emine}, title = {Gümrük Defterleri}, year = {1998}}\n"
+        "@book{ozturk2011, author = {Öztürk, Ayşe}, title = {Tütün}, publisher = {Tarih Vakfı}, year = {2011}}\n"
+        "@misc{boa, title = {BOA}, shorthand = {BOA}, entrysubtype = {archive}}\n",
+        encoding="utf-8",
+    )
+    rendering = sources.render(text, bib=bib, notes=True)
+    assert rendering.notes == (
+        (1, "Hasan Demirci, Liman Kentleri, 2004, 45-47."),
+        (
+            2,
+            "Emine Karaca, Gümrük Defterleri, 1998, 112. Gümrük defterlerindeki kayıtlar, ihracatın yıllara göre "
+            "dağılımını ayrıntılı olarak vermektedir; bu kayıtların bir kısmı yangında kaybolmuştur. "
+            "Bk. Ayşe Öztürk, Tütün (Tarih Vakfı, 2011), 230-235.",
+        ),
+        (3, "BOA, DH: 12, K: 45, B: 3-1."),
+        (4, "Karaca, Gümrük Defterleri, 130; Demirci, Liman Kentleri, 52."),
+    )
+    assert [key for key, _ in rendering.bibliography] == ["demirci2004", "karaca1998", "ozturk2011", "boa"]
