@@ -310,3 +310,9 @@ def test_another_article_with_a_note_cut_by_a_column_is_rewritten(tmp_path: Path
         (4, "Karaca, Gümrük Defterleri, 130; Demirci, Liman Kentleri, 52."),
     )
     assert [key for key, _ in rendering.bibliography] == ["demirci2004", "karaca1998", "ozturk2011", "boa"]
+
+
+def test_each_warning_is_given_once(linked: Resolved) -> None:
+    rendering = render_resolved(linked, "chicago-notes-bibliography", lang="xx-YY", notes=True)
+    assert len(rendering.warnings) == len(set(rendering.warnings))
+    assert "unknown locale 'xx-YY': using en-US" in rendering.warnings

@@ -66,8 +66,9 @@ def render_resolved(
     if notes or format == "json":
         rewritten = _notes(resolved, compiled, items, lang=tag, markup=markup, warnings=warnings)
     entries = tuple(bibliography.bibliography)
-    text = as_text(format, entries, tuple(rewritten), tuple(warnings), notes)
-    return Rendering(str(style), tag, format, entries, tuple(rewritten), tuple(warnings), text)
+    once = tuple(dict.fromkeys(warnings))  # both runs report what is wrong with the items and the locale
+    text = as_text(format, entries, tuple(rewritten), once, notes)
+    return Rendering(str(style), tag, format, entries, tuple(rewritten), once, text)
 
 
 def _notes(
