@@ -316,3 +316,17 @@ def test_each_warning_is_given_once(linked: Resolved) -> None:
     rendering = render_resolved(linked, "chicago-notes-bibliography", lang="xx-YY", notes=True)
     assert len(rendering.warnings) == len(set(rendering.warnings))
     assert "unknown locale 'xx-YY': using en-US" in rendering.warnings
+
+
+@pytest.mark.parametrize(
+    ("style", "lang", "expected"),
+    [
+        ("isnad-dipnotlu", "tr-TR", "“Hâkimiyet-i Milliye”, 1 Haziran 1337-1921 [1 Haziran 1921], sy. 200."),
+        ("chicago-notes-bibliography", "en-US", "Hâkimiyet-i Milliye, 1 Haziran 1337-1921 [June 1, 1921], no. 200."),
+    ],
+)
+def test_a_dated_newspaper_issue_is_cited_as_that_issue(linked: Resolved, style: str, lang: str, expected: str) -> None:
+    rendering = render_resolved(linked, style, lang=lang, notes=True)
+    issue = next(f.number for f in linked.footnotes.footnotes if f.text and "nr. 200" in f.text)
+    assert dict(rendering.notes)[issue] == expected
+    assert [key for key, _ in rendering.bibliography].count("hakimiyetimilliye") == 1

@@ -80,6 +80,7 @@ def _notes(
     from sources.rendering.output import escape
 
     locale = style.locale(lang, warnings)
+    by_id = {item["id"]: item for item in items}
     clusters: list[dict[str, Any]] = []
     places: list[tuple[int, Span, str]] = []  # (index of the note in ``written``, span in its text, raw) per cluster
     written: list[NoteText] = []
@@ -91,13 +92,14 @@ def _notes(
             warnings.append(f"note {footnote.number}: {cites}; the note is left as written")
             cites = []
         for k, (citation, span) in enumerate(cites):
-            cite = cite_of(citation, locale)
+            cite, item = cite_of(citation, by_id[str(citation.source)], locale)
+            by_id.setdefault(item["id"], item)
             if needs_seam(footnote.note.stitch.text, span.end):
                 cite["suffix"] = cite.get("suffix", "") + SEAM
             clusters.append(cluster(f"note-{footnote.number}-{k + 1}", footnote.number, cite))
             places.append((len(written), span, citation.raw))
         written.append(footnote.note)
-    rendered = style.render(items, clusters, lang=lang, format=markup)
+    rendered = style.render(list(by_id.values()), clusters, lang=lang, format=markup)
     warnings += rendered.warnings
     by_note: dict[int, list[tuple[int, int, str]]] = {}
     for (index, span, raw), output in zip(places, rendered.citations, strict=True):
