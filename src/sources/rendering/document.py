@@ -76,7 +76,7 @@ def _notes(
 ) -> list[tuple[int, str]]:
     """Every note with text, its citations in the style's form, in the text's order."""
     from sources.rendering.clusters import cite_of, cluster
-    from sources.rendering.notes import SEAM, needs_seam, note_cites, splice
+    from sources.rendering.notes import SEAM, needs_seam, note_cites, splice, split_seam
     from sources.rendering.output import escape
 
     locale = style.locale(lang, warnings)
@@ -87,7 +87,7 @@ def _notes(
     for footnote in resolved.footnotes.footnotes:
         if footnote.note is None:
             continue
-        cites = note_cites(footnote)
+        cites = note_cites(footnote, by_id)
         if isinstance(cites, str):
             warnings.append(f"note {footnote.number}: {cites}; the note is left as written")
             cites = []
@@ -104,7 +104,7 @@ def _notes(
     by_note: dict[int, list[tuple[int, int, str]]] = {}
     for (index, span, raw), output in zip(places, rendered.citations, strict=True):
         text = output
-        if not output.replace(SEAM, "").strip():
+        if not split_seam(output)[0].strip():
             number = written[index].number
             warnings.append(f"note {number}: the style gives {raw!r} no form here; it is left as written")
             text = escape(markup)(raw)

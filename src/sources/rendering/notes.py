@@ -9,12 +9,12 @@ keeps between the cite and the layout's suffix; it is removed here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from sources.model import Citation, Footnote, Span
 from sources.readers.textmap import Stitch
 
-SEAM = "\ue000"  # private use: no text or style has it
+SEAM = "\ue000"  # private use: no style prints it (should the data hold it, the last one is ours)
 _CLOSING = frozenset(".;,:")
 
 
@@ -23,16 +23,19 @@ def needs_seam(text: str, end: int) -> bool:
     return text[end : end + 1] in _CLOSING
 
 
-def note_cites(footnote: Footnote) -> list[tuple[Citation, Span]] | str:
+def note_cites(footnote: Footnote, known: Collection[str]) -> list[tuple[Citation, Span]] | str:
     """The note's citations with their spans in its text, or why the note cannot be rewritten.
+
+    Every citation must be resolved to an entry of ``known``.
 
     A citation of the entry cited right before it, with only punctuation between them and no
     locator of its own (``Benhür, 2008; http://...``: a work and its address), joins that one:
     one reference written two ways is one cite.
     """
-    assert footnote.note is not None
+    if footnote.note is None:
+        return "it has no text"
     stitch = footnote.note.stitch
-    unresolved = [citation.raw for citation in footnote.citations if citation.source is None]
+    unresolved = [citation.raw for citation in footnote.citations if citation.source not in known]
     if unresolved:
         return f"{', '.join(repr(raw) for raw in unresolved)} could not be resolved"
     cites: list[tuple[Citation, Span]] = []
@@ -68,15 +71,19 @@ def _text_offset(stitch: Stitch, offset: int) -> int | None:
     return None
 
 
+def split_seam(rendered: str) -> tuple[str, str]:
+    """A rendered cite as (the cite, what the style's layout closed it with), split at the seam."""
+    cite, seam, tail = rendered.rpartition(SEAM)
+    return (cite, tail) if seam else (rendered, "")
+
+
 def splice(text: str, cites: Sequence[tuple[int, int, str]], escape: Callable[[str], str] = lambda text: text) -> str:
     """``text`` with each ``(start, end)`` replaced by its rendered cite; the rest escaped for the format."""
     pieces: list[str] = []
     position = 0
     for start, end, rendered in sorted(cites):
         pieces.append(escape(text[position:start]))
-        cite, seam, tail = rendered.rpartition(SEAM)  # the last one: the data may hold the character too
-        if not seam:
-            cite, tail = rendered, ""
+        cite, tail = split_seam(rendered)
         if tail.strip() not in ("", *_CLOSING):
             cite += tail  # a closing bracket of an in-note parenthetical stays
         pieces.append(cite)
