@@ -330,3 +330,25 @@ def test_a_dated_newspaper_issue_is_cited_as_that_issue(linked: Resolved, style:
     issue = next(f.number for f in linked.footnotes.footnotes if f.text and "nr. 200" in f.text)
     assert dict(rendering.notes)[issue] == expected
     assert [key for key, _ in rendering.bibliography].count("hakimiyetimilliye") == 1
+
+
+ZOTERO = Path(__file__).parents[1] / "cases" / "zotero-export.json"
+
+
+@pytest.mark.parametrize("style", ["isnad-dipnotlu", "apa", "chicago-notes-bibliography"])
+def test_a_text_citing_a_zotero_export_renders(tmp_path: Path, style: str) -> None:
+    """The Zotero-shaped CSL-JSON fixture (hundreds of items of every type) as the bibliography."""
+    text = tmp_path / "article.txt"
+    text.write_text(
+        "Bir cümle.1 İkinci cümle.2 Üçüncü cümle.3\n\n"
+        "1 Dubois, 1891: 12.\n2 Pamukçu, 1901: 4-5. Bir açıklama. Bk. Dubois, 1891: 13.\n3 Yokyok, 1950: 1.\n",
+        encoding="utf-8",
+    )
+    rendering = sources.render(text, bib=ZOTERO, style=style, lang="tr-TR", notes=True, format="json")
+    data = json.loads(rendering.text)
+    assert [key for key, _ in data["bibliography"]] == [key for key, _ in rendering.bibliography]
+    assert len(rendering.bibliography) == 2  # the two works the text cites of the 420
+    notes = dict(rendering.notes)
+    assert "12" in notes[1] and "Bir açıklama. Bk." in notes[2]
+    assert notes[3] == "Yokyok, 1950: 1."
+    assert any(w.startswith("note 3:") for w in rendering.warnings)
