@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import sources
 from golden import compare
@@ -352,3 +354,56 @@ def test_a_text_citing_a_zotero_export_renders(tmp_path: Path, style: str) -> No
     assert "12" in notes[1] and "Bir açıklama. Bk." in notes[2]
     assert notes[3] == "Yokyok, 1950: 1."
     assert any(w.startswith("note 3:") for w in rendering.warnings)
+
+
+def test_every_commentary_of_the_article_survives_the_rewriting(linked: Resolved) -> None:
+    notes = dict(render_resolved(linked, notes=True).notes)
+    commentary = [(f.number, " ".join(c.text.split())) for f in linked.footnotes.footnotes for c in f.commentary]
+    assert len(commentary) > 40
+    assert [(n, text) for n, text in commentary if text not in notes[n]] == []
+
+
+SENTENCES = [
+    "Bu konuda farklı görüşler vardır.",
+    "Heyet Ankara’ya dönmüştü.",
+    "Geniş bilgi için bk.",
+    "Anlaşma imzalanmıştı; ancak yürürlüğe girmedi.",
+    "Raporda “çok gizli” ibaresi vardı.",
+]
+CITES = ["Yılmaz, 1978: {}", "Kaya, 1990: {}-{}", "Yılmaz, 1978: {} vd."]
+
+
+@st.composite
+def notes_text(draw: st.DrawFn) -> list[str]:
+    notes = []
+    for _ in range(draw(st.integers(1, 6))):
+        parts = []
+        for _ in range(draw(st.integers(1, 4))):
+            if draw(st.booleans()):
+                parts.append(draw(st.sampled_from(SENTENCES)))
+            else:
+                form = draw(st.sampled_from(CITES))
+                pages = sorted(draw(st.lists(st.integers(1, 400), min_size=2, max_size=2)))
+                parts.append(form.format(*pages) + draw(st.sampled_from([".", ";"])))
+        notes.append(" ".join(parts))
+    return notes
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=notes_text(), style=st.sampled_from(["isnad-dipnotlu", "chicago-notes-bibliography", "apa"]))
+def test_rewriting_keeps_every_commentary_of_any_note(tmp_path: Path, notes: list[str], style: str) -> None:
+    body = " ".join(f"Cümle {n}.{n}" for n in range(1, len(notes) + 1))
+    text = tmp_path / "article.txt"
+    text.write_text(body + "\n\n" + "\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n", "utf-8")
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n"
+        "@book{kaya1990, author = {Kaya, Ayşe}, title = {Defter}, year = {1990}}\n",
+        encoding="utf-8",
+    )
+    read = sources.link(text, bib=bib)
+    rendering = render_resolved(read, style, lang="tr-TR", notes=True)
+    rewritten = dict(rendering.notes)
+    for footnote in read.footnotes.footnotes:
+        for commentary in footnote.commentary:
+            assert " ".join(commentary.text.split()) in rewritten[footnote.number]
