@@ -211,3 +211,16 @@ def test_a_bibliography_given_with_bib(capsys: pytest.CaptureFixture[str], tmp_p
     bib.write_text("@misc{yazar1990, author = {Yazar}, year = {1990}}\n", encoding="utf-8")
     status, out, _ = run(capsys, "citations", str(text), "--bib", str(bib), "--format", "json")
     assert status == 0 and json.loads(out)[0]["source"] == "yazar1990"
+
+
+def test_claims_of_every_entry_in_turkish_order(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "claims", "--format", "json")
+    assert status == 0
+    keys = list(json.loads(out))
+    assert keys.index("cebesoy2002") < keys.index("cerrahoglu1975") < keys.index("caglayan1998")
+    assert keys.index("biyiklioglu1981") < keys.index("bilge1992")  # ı before i
+    assert keys.index("surmeli2001") < keys.index("simsir1975")  # S before Ş
+    _, english, _ = run(capsys, "claims", "--format", "json", "--lang", "en")
+    assert list(json.loads(english)).index("caglayan1998") < list(json.loads(english)).index("cebesoy2002")
+    _, text, _ = run(capsys, "claims")
+    assert text.startswith("adivar1994 — Adıvar 1994: 1 citation in 1 note")

@@ -13,6 +13,8 @@ The public verbs::
 
     zotero = sources.bibliography("library.json")     # CSL-JSON or RIS, by extension or bib_format=
     print(sources.export(zotero, to="biblatex").text)
+
+    print(sources.render(notes=True, style="chicago-notes-bibliography").text)  # the notes, restyled
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from sources.readers import formats
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
+from sources.rendering.document import Rendering
 
 __all__ = [
     "ArticleInfo",
@@ -86,6 +89,7 @@ __all__ = [
     "NoteText",
     "Page",
     "Reading",
+    "Rendering",
     "Resolution",
     "Resolved",
     "Section",
@@ -105,6 +109,7 @@ __all__ = [
     "parse_ris",
     "read",
     "read_text",
+    "render",
     "resolve",
     "to_csl",
 ]
@@ -246,6 +251,35 @@ def link(
                 "or at its project root)"
             )
     return resolve(footnotes, _bibliography_and_text(bib, bib_format)[0])
+
+
+def render(
+    path: str | Path | None = None,
+    *,
+    bib: str | Path | None = None,
+    style: str | Path = "isnad-dipnotlu",
+    lang: str | None = None,
+    format: str = "text",
+    notes: bool = False,
+    encoding: str | None = None,
+    first_page: int | None = None,
+    bib_format: str | None = None,
+    output: str | Path | None = None,
+) -> Rendering:
+    """A text's cited works (or, with ``notes``, its notes rewritten) in a CSL style.
+
+    ``style`` is a shipped style's name or a ``.csl`` path; ``lang`` defaults to the style's
+    locale, else ``tr-TR``; ``format`` is ``text``, ``html``, ``markdown``, ``latex`` or ``json``.
+    Without ``path`` and ``bib``: the embedded article and its curated bibliography. With
+    ``output`` the text is also written there atomically.
+    """
+    from sources.rendering.document import render_resolved
+
+    linked = link(path, bib=bib, encoding=encoding, first_page=first_page, bib_format=bib_format)
+    rendering = render_resolved(linked, style, lang=lang, format=format, notes=notes)
+    if output is not None:
+        write_atomically(rendering.text, output)
+    return rendering
 
 
 def check(

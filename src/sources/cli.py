@@ -3,6 +3,7 @@
 ``sources footnotes|citations|sources|claims [PATH ...] [--bib FILE] [--format text|json] [--from FORMAT]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...] [--from FORMAT]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
+``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--output FILE]``
 ``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 A PATH ending in .md, .markdown or .qmd is read as Markdown, in .tex or .ltx as LaTeX, any
@@ -38,6 +39,7 @@ from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 from sources.printable import printable
 from sources.readers import formats
+from sources.rendering.command import add_command as add_render_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -59,12 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
     entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
     entries.set_defaults(run=_each_path, each=_sources)
-    claims = _command(commands, "claims", "list the claims that rest on one bibliography entry, with their locators")
+    claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
     _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
-    claims.add_argument("--source", required=True, metavar="KEY", help="the entry's key, e.g. tuncay1978")
+    claims.add_argument(
+        "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
+    )
+    claims.add_argument("--lang", default="tr", help="alphabetical order of the entries (default: tr)")
     claims.set_defaults(run=_each_path, each=_claims)
     _check_command(commands)
     _export_command(commands)
+    add_render_command(commands, BIB_FORMATS)
     add_csl_command(commands)
     return parser
 
@@ -203,6 +209,14 @@ def _sources(args: argparse.Namespace) -> int:
 def _claims(args: argparse.Namespace) -> int:
     linked = _link(args)
     keys = [source.key for source in linked.bibliography.sources]
+    if args.source is None:
+        return _print(
+            args,
+            linked.diagnostics,
+            lambda linked: present.all_claims_text(linked, args.lang),
+            lambda linked: present.all_claims_json(linked, args.lang),
+            linked,
+        )
     if args.source not in keys:
         from rapidfuzz import process
 

@@ -257,6 +257,18 @@ def claims_text(resolved: Resolved, key: str, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+def all_claims_json(resolved: Resolved, lang: str = "tr") -> str:
+    """``{key: [uses]}`` for every cited entry, entries in ``lang``'s order, uses in text order."""
+    cited = [s.key for s in in_order(resolved.bibliography.sources, lang) if resolved.citing(s.key)]
+    return _dump({key: [_use(resolved, f, c) for f, c in resolved.citing(key)] for key in cited})
+
+
+def all_claims_text(resolved: Resolved, lang: str = "tr", width: int = 100) -> str:
+    """The claims of every cited entry, entries in ``lang``'s order."""
+    cited = [s.key for s in in_order(resolved.bibliography.sources, lang) if resolved.citing(s.key)]
+    return "\n\n".join(claims_text(resolved, key, width) for key in cited)
+
+
 def _count(resolved: Resolved, key: str) -> str:
     uses = resolved.citing(key)
     notes = len({footnote.number for footnote, _ in uses})
