@@ -43,6 +43,19 @@ function localeFinder(request) {
   };
 }
 
+// makeBibliography drops an entry that renders empty but keeps its id in entry_ids, so the
+// ids and strings go out of step (ieee, chicago with an interview, ...). Each entry carries its
+// own position instead (the engine counts processed entries in tmp.bibliography_pos, one ahead
+// of the entry being written), between two marks that no CSL output contains.
+const MARK = "\u0000";
+for (const name of ["text", "html", "rtf", "latex"]) {
+  const format = CSL.Output.Formats[name];
+  const original = format["@bibliography/entry"];
+  format["@bibliography/entry"] = function (state, str) {
+    return MARK + (state.tmp.bibliography_pos - 1) + MARK + original.call(this, state, str);
+  };
+}
+
 function citeItem(cite) {
   const item = { id: String(cite.id) };
   for (const key of ["locator", "label", "prefix", "suffix"]) {
@@ -89,8 +102,10 @@ function answer(request) {
   if (request.bibliography !== false) {
     const made = engine.makeBibliography();
     if (made) {
-      const [params, entries] = made;
-      params.entry_ids.forEach((ids, index) => bibliography.push([String(ids[0]), entries[index]]));
+      for (const entry of made[1]) {
+        const [, position, text] = entry.split(MARK);
+        bibliography.push([String(made[0].entry_ids[Number(position)][0]), text]);
+      }
     } else {
       warnings.push("the style has no bibliography");
     }

@@ -52,9 +52,10 @@ def request(
     format: str = "text",
     bibliography: bool = True,
 ) -> dict[str, Any]:
-    """One request for the driver: a shipped style by name, the shipped locales."""
+    """One request for the driver: a shipped style by name or a ``.csl`` path; the shipped locales."""
+    path = Path(style) if style.endswith(".csl") else STYLES / f"{style}.csl"
     return {
-        "style": (STYLES / f"{style}.csl").read_text(encoding="utf-8"),
+        "style": path.read_text(encoding="utf-8"),
         "locales_dir": str(LOCALES),
         "references": references,
         "citations": citations,
