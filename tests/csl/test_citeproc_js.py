@@ -103,7 +103,24 @@ CLUSTERS = [{"citationID": name, "citationNoteNumber": note, "citationItems": ci
 BIBLIOGRAPHY_STYLES = [style for style in STYLES if style != "position-probe"]  # the probe has no bibliography
 
 # Bugs of citeproc-js 2.4.63: the comparison is skipped, the reason says why our answer is the right one.
-CITEPROC_JS_BUGS: dict[str, str] = {}
+MIXED_NAME_LIST = (
+    "citeproc-js joins a person and an institution in one name list with its own ', ' or ' and ', "
+    "ignoring the style's name delimiter (' - ' in İSNAD) and delimiter-precedes-last ('always' in APA, Chicago)"
+)
+CITEPROC_JS_BUGS: dict[str, str] = {
+    "isnad-*-order": (
+        "citeproc-js sorts with the en-US collator at base strength whatever the locale (Çelik before Ceylan, "
+        "İnce before Işık), and puts entries whose contributors-sort macro substitutes the title after every "
+        "named entry although the key the macro renders is the title; test_turkish_order.py checks the order"
+    ),
+    "isnad-*-dataset": MIXED_NAME_LIST,
+    "apa-*-dataset": MIXED_NAME_LIST,
+    "chicago-*-dataset": MIXED_NAME_LIST,
+    "modern-language-association-*-dataset": MIXED_NAME_LIST,
+    "chicago-notes-bibliography-*-first-cite-book-translated": (
+        "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"
+    ),
+}
 
 # Bugs of our engine, found by these tests: xfail until fixed.
 ENGINE_BUGS: dict[str, str] = {}
@@ -177,10 +194,13 @@ def ours(csl: ModuleType, style: str, format: str) -> tuple[Any, Any]:
 def test_bibliography_entry(
     csl: ModuleType, oracle: dict[tuple[str, str], Any], style: str, format: str, item_id: str
 ) -> None:
-    expected = dict(oracle[style, format][0]["bibliography"])
-    rendered = dict(ours(csl, style, format)[0].bibliography)
-    assert item_id in rendered, f"{item_id} is missing from our bibliography"
-    assert normalise(rendered[item_id], format) == normalise(expected[item_id], format)
+    expected = dict(oracle[style, format][0]["bibliography"]).get(item_id)
+    rendered = dict(ours(csl, style, format)[0].bibliography).get(item_id)
+    if expected is None:  # the style prints nothing for this item (chicago: interviews, letters)
+        assert rendered is None, f"{item_id} renders empty and stays out of the bibliography"
+    else:
+        assert rendered is not None, f"{item_id} is missing from our bibliography"
+        assert normalise(rendered, format) == normalise(expected, format)
 
 
 @pytest.mark.parametrize(("style", "format", "suffix"), params(["order"], BIBLIOGRAPHY_STYLES))
