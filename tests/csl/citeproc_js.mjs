@@ -2,7 +2,8 @@
 //
 // Request: {"style": CSL XML text, "locales_dir": folder of locales-*.xml (or "locales": {lang: XML}),
 //           "references": [CSL-JSON...], "citations": null | [cluster...], "lang": "tr-TR" | null,
-//           "format": "text" | "html" | "rtf" | "latex", "bibliography": true, "nocite_all": false}
+//           "format": "text" | "html" | "rtf" | "latex", "bibliography": true, "nocite_all": false,
+//           "citation_mode": "positions" (rebuildProcessorState, the default) | "independent"}
 // A cluster is a list of cites {"id", "locator", "label", "prefix", "suffix", "type"} or
 // {"citationID", "citationItems": [...], "citationNoteNumber": n}; a bare list gets note number i + 1.
 // Answer: {"citations": [string...], "bibliography": [[id, string]...], "warnings": [...],
@@ -90,7 +91,12 @@ function answer(request) {
 
   const citations = [];
   const cited = clusters(request.citations);
-  if (cited.length) {
+  if (cited.length && request.citation_mode === "independent") {
+    // Each cluster rendered on its own after registering every item: disambiguation still sees
+    // all items, but no position (ibid, subsequent) is tracked. citeproc-js's fastest batch path.
+    engine.updateItems([...byId.keys()]);
+    for (const cluster of cited) citations.push(engine.makeCitationCluster(cluster.citationItems));
+  } else if (cited.length) {
     const triples = engine.rebuildProcessorState(cited, format, request.nocite_all ? [...byId.keys()] : []);
     for (const [, , text] of triples) citations.push(text);
   } else if (request.nocite_all !== false) {
