@@ -33,8 +33,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "csl"))
-import citeproc_oracle  # noqa: E402  (the test oracle's runner, shared with the differential tests)
+# tests/ goes first so that `csl` is the tests' package, not this script.
+sys.path.insert(0, str(ROOT / "tests"))
+from csl import citeproc_oracle  # noqa: E402  (the test oracle's runner, shared with the differential tests)
 
 GIVEN = (
     "Ayşe Mehmet Zeynep Oğuz Şule Ümit İlker Gülten Jürgen Hélène Claire Pieter Maria James "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-import citeproc_oracle
 import pytest
+
+from csl import citeproc_oracle
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import citeproc_oracle
 import pytest
-from engine_differences import ENGINE_BUGS
+
+from csl import citeproc_oracle
+from csl.engine_differences import ENGINE_BUGS
 
 CASES = Path(__file__).parents[1] / "cases" / "csl"
 # The İSNAD styles name no default locale; they are written for Turkish, so they run in tr-TR.
