@@ -109,6 +109,10 @@ MIXED_NAME_LIST = (
     "citeproc-js joins a person and an institution in one name list with its own ', ' or ' and ', "
     "ignoring the style's name delimiter (' - ' in İSNAD) and delimiter-precedes-last ('always' in APA, Chicago)"
 )
+COLLAPSE_BY_SUBSTITUTE = (
+    "CSL groups and collapses cites by the output of their first cs:names, 'including output rendered through "
+    "cs:substitute'; citeproc-js does not collapse two cites of one item whose names are substituted by its title"
+)
 CITEPROC_JS_BUGS: dict[str, str] = {
     "isnad-*-order": (
         "citeproc-js sorts with the en-US collator at base strength whatever the locale (Çelik before Ceylan, "
@@ -119,6 +123,8 @@ CITEPROC_JS_BUGS: dict[str, str] = {
     "apa-*-dataset": MIXED_NAME_LIST,
     "chicago-*-dataset": MIXED_NAME_LIST,
     "modern-language-association-*-dataset": MIXED_NAME_LIST,
+    "apa-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
+    "harvard-cite-them-right-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "chicago-notes-bibliography-*-first-cite-book-translated": (
         "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"
     ),
