@@ -124,6 +124,7 @@ CITEPROC_JS_BUGS: dict[str, str] = {
     "chicago-*-dataset": MIXED_NAME_LIST,
     "modern-language-association-*-dataset": MIXED_NAME_LIST,
     "apa-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
+    "chicago-author-date-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "harvard-cite-them-right-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "chicago-notes-bibliography-*-first-cite-book-translated": (
         "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"
