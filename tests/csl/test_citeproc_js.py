@@ -41,6 +41,9 @@ STYLES: dict[str, tuple[str, str | None]] = {
     "harvard-cite-them-right": ("harvard-cite-them-right", None),
     "ieee": ("ieee", None),
     "position-probe": (str(CASES / "position-probe.csl"), None),
+    # The same styles in other locales: terms, dates, quotes and punctuation from de-DE and fr-FR.
+    "apa-de-DE": ("apa", "de-DE"),
+    "chicago-notes-bibliography-fr-FR": ("chicago-notes-bibliography", "fr-FR"),
 }
 FORMATS = ("text", "html")
 ITEMS: list[dict[str, Any]] = json.loads((CASES / "items.json").read_text(encoding="utf-8"))
@@ -109,6 +112,10 @@ MIXED_NAME_LIST = (
     "citeproc-js joins a person and an institution in one name list with its own ', ' or ' and ', "
     "ignoring the style's name delimiter (' - ' in İSNAD) and delimiter-precedes-last ('always' in APA, Chicago)"
 )
+FRENCH_PARTICLE_SPACE = (
+    "citeproc-js ties a name particle to the family name with a no-break space in French ('de\\u00a0La Fontaine'); "
+    "CSL joins name parts with a plain space"
+)
 COLLAPSE_BY_SUBSTITUTE = (
     "CSL groups and collapses cites by the output of their first cs:names, 'including output rendered through "
     "cs:substitute'; citeproc-js does not collapse two cites of one item whose names are substituted by its title"
@@ -126,6 +133,12 @@ CITEPROC_JS_BUGS: dict[str, str] = {
     "apa-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "chicago-author-date-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "harvard-cite-them-right-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
+    "chicago-notes-bibliography-fr-FR-????-book-french-particles": FRENCH_PARTICLE_SPACE,
+    "chicago-notes-bibliography-fr-FR-????-first-cite-book-dutch-van-den": FRENCH_PARTICLE_SPACE,
+    "chicago-notes-bibliography-fr-FR-????-book-translated": (
+        "with fr-FR titles are not English and keep their case (CSL 1.0.2, non-English items); citeproc-js leaves "
+        "the title as it is but title-cases the original title"
+    ),
     "chicago-notes-bibliography-*-first-cite-book-translated": (
         "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"
     ),
