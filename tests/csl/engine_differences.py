@@ -20,12 +20,12 @@ ISNAD_MOTION_PICTURE = (
     "year ('Örnek Film (2011)')"
 )
 ISNAD_NEWSPAPER_TITLE = "the newspaper's title (container-title) is lost in the note"
+ISNAD_UNDATED_WEBPAGE = "an undated web page does not fall back to the accessed date"
 MLA_VOLUME = (
     "MLA: 'Vol. 2' is printed for a book with volume and number-of-volumes where citeproc-js prints none "
     "(not yet decided which is right)"
 )
 MONTH_RANGE_YEAR_TWICE = "a month range inside one year prints the year twice ('2001–2001')"
-NO_DATE_TERM = "a missing date does not fall back to the 'no date' term (n.d.)"
 REVIEW = "Chicago reviews: a signed review is called 'Unsigned review of', and volume and date come out of order"
 SECOND_FIELD_TEXT = (
     "second-field-align in text output runs the first field into the rest ('[1]A. G. Çelik'); citeproc-js"
@@ -131,7 +131,7 @@ ENGINE_BUGS: dict[str, str] = {
     "isnad-dipnotlu-????-first-cite-motion-picture": ISNAD_MOTION_PICTURE,
     "isnad-dipnotlu-????-motion-picture": ISNAD_MOTION_PICTURE,
     "isnad-metinici-????-first-cite-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
-    "isnad-metinici-????-first-cite-webpage-no-date": NO_DATE_TERM,
+    "isnad-metinici-????-first-cite-webpage-no-date": ISNAD_UNDATED_WEBPAGE,
     "isnad-metinici-????-motion-picture": ISNAD_MOTION_PICTURE,
     "modern-language-association-????-book-german-von": MLA_VOLUME,
     "modern-language-association-????-suppress-author": SUPPRESS_AUTHOR_SUBSTITUTES,
