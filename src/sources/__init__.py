@@ -19,21 +19,21 @@ The public verbs::
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
 from sources.bib.discover import find_bibliography
-from sources.bib.export import Exported
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
 from sources.checks.run import Findings, check_texts, merge_findings
 from sources.citations.calendars import Calendar, CitedDate, Reading
 from sources.citations.parse import cite
-from sources.errors import InputError, SourcesError
+from sources.errors import CslError, InputError, SourcesError
 from sources.model import (
     ArticleInfo,
     Citation,
@@ -62,7 +62,21 @@ from sources.readers import formats
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
-from sources.rendering.document import Rendering
+
+if TYPE_CHECKING:
+    from sources import csl
+    from sources.bib.export import Exported
+    from sources.csl.api import Rendered, Style
+    from sources.rendering.document import Rendering
+
+# Names whose modules load on first use, so that ``import sources`` (and ``sources check``)
+# does not load the exporters, the renderer or the CSL processor it does not run.
+_LAZY = {
+    "Exported": "sources.bib.export",
+    "Rendering": "sources.rendering.document",
+    "Rendered": "sources.csl.api",
+    "Style": "sources.csl.api",
+}
 
 __all__ = [
     "ArticleInfo",
@@ -74,6 +88,7 @@ __all__ = [
     "CitedDate",
     "Claim",
     "Commentary",
+    "CslError",
     "Diagnostic",
     "Document",
     "Exported",
@@ -89,6 +104,7 @@ __all__ = [
     "NoteText",
     "Page",
     "Reading",
+    "Rendered",
     "Rendering",
     "Resolution",
     "Resolved",
@@ -99,8 +115,10 @@ __all__ = [
     "SourcesError",
     "Span",
     "Status",
+    "Style",
     "bibliography",
     "check",
+    "csl",
     "export",
     "from_csl",
     "link",
@@ -264,18 +282,21 @@ def render(
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
+    input_format: str | None = None,
     output: str | Path | None = None,
 ) -> Rendering:
     """A text's cited works (or, with ``notes``, its notes rewritten) in a CSL style.
 
     ``style`` is a shipped style's name or a ``.csl`` path; ``lang`` defaults to the style's
-    locale, else ``tr-TR``; ``format`` is ``text``, ``html``, ``markdown``, ``latex`` or ``json``.
-    Without ``path`` and ``bib``: the embedded article and its curated bibliography. With
-    ``output`` the text is also written there atomically.
+    locale, else ``tr-TR``; ``format`` is ``text``, ``html``, ``markdown``, ``latex`` or ``json``;
+    ``input_format`` as for :func:`read`. Without ``path`` and ``bib``: the embedded article
+    and its curated bibliography. With ``output`` the text is also written there atomically.
     """
     from sources.rendering.document import render_resolved
 
-    linked = link(path, bib=bib, encoding=encoding, first_page=first_page, bib_format=bib_format)
+    linked = link(
+        path, bib=bib, encoding=encoding, first_page=first_page, bib_format=bib_format, input_format=input_format
+    )
     rendering = render_resolved(linked, style, lang=lang, format=format, notes=notes)
     if output is not None:
         write_atomically(rendering.text, output)
@@ -334,22 +355,12 @@ def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:
     return list(seen.values())
 
 
-_CSL_EXPORTS = {"Style": "Style", "Rendered": "Rendered", "CslError": "CslError"}
-
-
-def __getattr__(name: str) -> object:
-    """The CSL processor loads on first use (``sources.Style``, ``sources.Rendered``, ``sources.csl``),
-    so that ``import sources`` stays fast."""
+def __getattr__(name: str) -> Any:
+    """The names of :data:`_LAZY`, and the ``csl`` subpackage, loaded on first use."""
     if name == "csl":
-        import importlib
-
         return importlib.import_module("sources.csl")
-    if name in _CSL_EXPORTS:
-        if name == "CslError":
-            from sources.errors import CslError
-
-            return CslError
-        from sources import csl
-
-        return getattr(csl, name)
-    raise AttributeError(f"module 'sources' has no attribute {name!r}")
+    if name not in _LAZY:
+        raise AttributeError(f"module 'sources' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value  # later uses find it without coming here
+    return value
