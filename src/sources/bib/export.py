@@ -26,10 +26,9 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format
+from sources.bib.formats import TARGETS
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Source
-
-TARGETS = ("csl-json", "biblatex", "bibtex", "ris")
 
 # biblatex's data model (biblatex manual §2.2, and the fields biber knows): what it can hold.
 BIBLATEX_FIELDS = frozenset(
