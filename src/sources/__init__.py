@@ -274,7 +274,7 @@ def link(
 def render(
     path: str | Path | None = None,
     *,
-    bib: str | Path | None = None,
+    bib: str | Path | Bibliography | None = None,
     style: str | Path = "isnad-dipnotlu",
     lang: str | None = None,
     format: str = "text",
