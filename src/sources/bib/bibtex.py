@@ -255,6 +255,11 @@ def _source(entry: Entry, unreadable: list[str]) -> Source:
 NAME_FIELDS = ("author", "editor", "translator")
 
 
+def name_lists(source: Source) -> dict[str, tuple[Name, ...]]:
+    """A source's parsed names by the field of :data:`NAME_FIELDS` they were read from."""
+    return {"author": source.authors, "editor": source.editors, "translator": source.translators}
+
+
 def make_source(
     key: str,
     entry_type: str,
