@@ -15,21 +15,15 @@ from hypothesis import strategies as st
 
 import sources
 from biber import biber_warnings, needs_biber
+from command import run
 from sources.bib.bibtex import make_source, parse_bibliography
 from sources.bib.export import export
-from sources.cli import main
 from sources.collation import sort_key_for
 from sources.model import Name
 
 HERE = Path(__file__).resolve().parent
 REFS = HERE.parent / "refs" / "bibliography.bib"
 ZOTERO = HERE / "cases" / "zotero-export.json"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def fields(source: sources.Source) -> list[tuple[str, str]]:

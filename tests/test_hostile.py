@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import command
 from sources.cli import main
 
 NOTE = "Bir iddia burada.1\n----------------\n1 {note}\n"
@@ -17,8 +18,7 @@ ENTRY = "@book{{yilmaz1978,\n  author = {{{author}}},\n  title = {{{title}}},\n 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run the command and assert what every hostile case must hold."""
-    status = main(list(argv))
-    out, err = capsys.readouterr()
+    status, out, err = command.run(capsys, *argv)
     assert status in (0, 1, 2)
     assert "Traceback" not in err and "internal error" not in err
     if status == 2:
