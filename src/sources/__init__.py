@@ -156,8 +156,8 @@ def read(
     ``input_format`` is ``pdf-text``, ``markdown`` or ``latex``; by default the extension
     decides (``.md``, ``.markdown``, ``.qmd``: Markdown; ``.tex``, ``.ltx``: LaTeX).
     """
-    if path is not None and formats.input_format(path, input_format) != formats.PDF_TEXT:
-        return read_text(read_file(path, encoding), str(path), input_format=formats.input_format(path, input_format))
+    if path is not None and (chosen := formats.input_format(path, input_format)) != formats.PDF_TEXT:
+        return read_text(read_file(path, encoding), str(path), input_format=chosen)
     return cite(read_footnotes(load(path, encoding=encoding, first_page=first_page)))
 
 
@@ -262,7 +262,7 @@ def link(
     """
     footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        bib = find_bibliography(Path(path), footnotes.document.text)
+        bib = find_bibliography(Path(path), footnotes.document.text, input_format)
         if bib is None:
             raise SourcesError(
                 f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
@@ -329,7 +329,7 @@ def check(
         return check_texts(list(texts.values()), *_bibliography_and_text(bib, bib_format))
     groups: dict[Path | None, list[Footnotes]] = {}
     for path, text in texts.items():
-        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text)
+        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text, input_format)
         groups.setdefault(found, []).append(text)
     results = []
     for found, group in groups.items():

@@ -160,7 +160,7 @@ def _citations(args: argparse.Namespace) -> int:
 
     if args.path is not None and args.bib is None:
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not
-        found = find_bibliography(Path(args.path), result.document.text)
+        found = find_bibliography(Path(args.path), result.document.text, args.input_format)
         if found is not None:
             result = sources.resolve(result, sources.bibliography(found)).footnotes
     else:
