@@ -3,7 +3,7 @@
 ``sources footnotes|citations|sources|claims [PATH ...] [--bib FILE] [--format text|json] [--from FORMAT]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...] [--from FORMAT]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
-``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--output FILE]``
+``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--from FORMAT]``
 ``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 A PATH ending in .md, .markdown or .qmd is read as Markdown, in .tex or .ltx as LaTeX, any
