@@ -11,7 +11,7 @@ import pytest
 
 import sources
 from biber import biber_warnings, needs_biber
-from sources.bib.bibtex import dump, load_bibliography, parse_bibliography, write_bibliography
+from sources.bib.bibtex import dump, parse_bibliography, write_bibliography
 from sources.model import SourceKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +165,7 @@ def test_failed_blocks_and_duplicate_keys_are_diagnostics_with_lines() -> None:
 
 def test_writing_is_atomic_and_exact(tmp_path: Path) -> None:
     target = tmp_path / "out.bib"
-    bibliography = load_bibliography(REFS)
+    bibliography = sources.bibliography(REFS)
     write_bibliography(bibliography.library, target)
     assert target.read_bytes() == REFS.read_bytes()
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
@@ -173,7 +173,7 @@ def test_writing_is_atomic_and_exact(tmp_path: Path) -> None:
 
 def test_a_missing_bib_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(sources.InputError):
-        load_bibliography(tmp_path / "none.bib")
+        sources.bibliography(tmp_path / "none.bib")
 
 
 @needs_biber

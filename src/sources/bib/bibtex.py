@@ -36,7 +36,6 @@ from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
 from sources.errors import InputError
 from sources.model import Diagnostic, Name, Source, SourceKind
-from sources.readers.files import read_file
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
     from bibtexparser.library import Library
@@ -148,11 +147,6 @@ def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
             for reason in dict.fromkeys(unreadable)  # a name list is decoded, then split: once is enough
         ]
     return Bibliography(path, tuple(sources), library, tuple(diagnostics))
-
-
-def load_bibliography(path: str | Path) -> Bibliography:
-    """Read a ``.bib`` file; an unreadable file is an :class:`InputError`."""
-    return parse_bibliography(read_file(path), str(path))
 
 
 def dump(library: Library) -> str:
