@@ -62,6 +62,7 @@ from sources.readers import formats
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
+from sources.rendering import DEFAULT_STYLE
 
 if TYPE_CHECKING:
     from sources import csl
@@ -275,7 +276,7 @@ def render(
     path: str | Path | None = None,
     *,
     bib: str | Path | Bibliography | None = None,
-    style: str | Path = "isnad-dipnotlu",
+    style: str | Path = DEFAULT_STYLE,
     lang: str | None = None,
     format: str = "text",
     notes: bool = False,
