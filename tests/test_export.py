@@ -185,7 +185,7 @@ def test_check_reads_a_csl_json_bibliography_named_by_bib_format(
 
 
 def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
-    from sources.bib.bibtex import write_atomically
+    from sources.writing import write_atomically
 
     target = tmp_path / "refs.bib"
     target.mkdir()  # os.replace cannot put a file over a directory: the write fails after the temporary exists
@@ -195,7 +195,7 @@ def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 
 def test_a_new_file_gets_the_usual_mode_not_the_temporary_one(tmp_path: Path) -> None:
-    from sources.bib.bibtex import write_atomically
+    from sources.writing import write_atomically
 
     umask = os.umask(0o022)
     try:

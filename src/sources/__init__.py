@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
-from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
+from sources.bib.bibtex import Bibliography, parse_bibliography
 from sources.bib.discover import find_bibliography
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
@@ -63,6 +63,7 @@ from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
 from sources.rendering import DEFAULT_STYLE
+from sources.writing import write_atomically
 
 if TYPE_CHECKING:
     from sources import csl
