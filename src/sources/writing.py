@@ -7,7 +7,6 @@ write through here.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from contextlib import suppress
 from pathlib import Path
@@ -53,7 +52,7 @@ def _create_beside(target: Path) -> tuple[int, Path]:
     process-wide state a library must not touch).
     """
     while True:
-        temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        temporary = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
         try:
             return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
         except FileExistsError:
