@@ -52,18 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
     footnotes.set_defaults(run=_each_path, each=_footnotes)
     citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
-    options.bibliography(
-        citations, "resolve against this .bib (default: the embedded bibliography for the embedded article)"
-    )
+    options.bibliography(citations)
     citations.set_defaults(run=_each_path, each=_citations)
     entries = _command(
         commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
     )
-    options.bibliography(entries, "the bibliography (default: the embedded one, for the embedded article)")
+    options.bibliography(entries)
     entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
     entries.set_defaults(run=_each_path, each=_sources)
     claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
-    options.bibliography(claims, "the bibliography (default: the embedded one, for the embedded article)")
+    options.bibliography(claims)
     claims.add_argument(
         "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
     )
@@ -91,7 +89,6 @@ def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _export(args: argparse.Namespace) -> int:
-
     exported = sources.export(args.bib, args.to, bib_format=args.bib_format, output=args.output)
     if args.output is None:
         sys.stdout.write(exported.text)
@@ -111,7 +108,7 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "[tool.sources] in the nearest pyproject.toml.",
     )
     options.texts(check)
-    options.bibliography(check, "the bibliography (default: declared by the text, or found beside it)")
+    options.bibliography(check)
     check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
     check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
     check.add_argument("--ignore", metavar="CODES", help="codes, prefixes or names not to report")

@@ -27,7 +27,13 @@ def texts(command: argparse.ArgumentParser, dest: str = "paths", nargs: str = "*
     command.add_argument("--first-page", type=int, metavar="N", help="number of the texts' first page")
 
 
-def bibliography(command: argparse.ArgumentParser, help_text: str) -> None:
+BIBLIOGRAPHY_HELP = (
+    "the bibliography (default: the curated one for the embedded article; for a text, the one it declares "
+    "or refs/bibliography.bib beside it or at its project root)"
+)
+
+
+def bibliography(command: argparse.ArgumentParser, help_text: str = BIBLIOGRAPHY_HELP) -> None:
     """``--bib`` and ``--bib-format``."""
     command.add_argument("--bib", metavar="FILE", help=f"{help_text}; .bib, CSL-JSON (.json) or RIS (.ris)")
     command.add_argument(

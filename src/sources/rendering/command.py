@@ -26,7 +26,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     options.texts(
         command, dest="path", nargs="?", help_text="a PDF text, Markdown or LaTeX file (default: embedded article)"
     )
-    options.bibliography(command, "the bibliography (default: declared by the text, or found beside it)")
+    options.bibliography(command)
     command.add_argument(
         "--style", metavar="NAME|PATH", default=DEFAULT_STYLE, help=f"a shipped style or a .csl file ({DEFAULT_STYLE})"
     )
