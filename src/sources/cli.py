@@ -148,13 +148,11 @@ def _command(
 
 
 def _footnotes(args: argparse.Namespace) -> int:
-
     result = _read(args)
     return _print(args, result.diagnostics, present.footnotes_text, present.footnotes_json, result)
 
 
 def _citations(args: argparse.Namespace) -> int:
-
     if args.path is not None and args.bib is None:
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not
         found = find_bibliography(Path(args.path), result.document.text, args.input_format)
@@ -166,7 +164,6 @@ def _citations(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
-
     linked = _link(args)
     return _print(
         args,
@@ -178,7 +175,6 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-
     linked = _link(args)
     keys = [source.key for source in linked.bibliography.sources]
     if args.source is None:
@@ -235,7 +231,6 @@ def _print(
         args.several[str(_result_path(result))] = json.loads(output)
     else:
         print(f"==> {printable(_result_path(result))} <==\n{output}\n")
-
     for diagnostic in diagnostics:
         print(printable(present.diagnostic_line(diagnostic)), file=sys.stderr)
     return EXIT_OK
