@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from timing import timed
 
 from sources.bib.bibtex import parse_bibliography
 from sources.bib.csljson import parse_csl_json
@@ -33,16 +32,6 @@ def library(entries: int) -> str:
         item["id"] = item["citation-key"] = f"{item['id']}-{n // len(items)}"
         grown.append(item)
     return json.dumps(grown, ensure_ascii=False)
-
-
-def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    print(f"{label:<44} {best:6.2f} s")
-    return result
 
 
 def main() -> None:

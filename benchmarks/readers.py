@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import sources
+from sources.cli import tune_collector
 
 _GENERATOR = Path(__file__).parent.parent / "tests" / "cases" / "keyed_documents.py"
 
@@ -53,6 +54,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also 10,000 notes and 10,000 cite commands")
     parser.add_argument("--no-pandoc", action="store_true", help="leave the peer out")
     args = parser.parse_args()
+    tune_collector()  # as the command runs; the library leaves the collector as it finds it
     sizes = [*args.sizes, *([10_000] if args.big else [])]
     documents = _generator()
     print(f"{'text':<9} {'items':>6} {'MB':>6} {'read s':>7} {'check s':>8} {'µs/item':>8} {'pandoc s':>9}")

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import timed
+
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],
     "sources footnotes": [sys.executable, "-m", "sources", "footnotes"],
@@ -65,16 +67,6 @@ def wall(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=Path.home())
     return time.perf_counter() - start
-
-
-def timed(label: str, work: Callable[[], Any], repeat: int) -> Any:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    print(f"{label:<48} {best:7.3f} s")
-    return result
 
 
 def _citeproc_py(references: list[dict[str, Any]], style: str) -> Callable[[], Any] | None:

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from sources.citations.calendars import Calendar, read_date, read_year, rumi_to_gregorian
+from sources.citations.calendars import Calendar, hijri_to_gregorian, read_date, read_year, rumi_to_gregorian
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,22 @@ def test_a_gregorian_year_is_one_reading() -> None:
 @pytest.mark.parametrize("raw", ["31 Şubat 1921", "12 Foo 1921", "Haziran", ""])
 def test_what_is_not_a_date(raw: str) -> None:
     assert read_date(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "gregorian"),
+    [
+        (1, 1, 1, date(622, 7, 19)),
+        (1, 1, 1300, date(1882, 11, 12)),
+        (1, 9, 1339, date(1921, 5, 9)),
+        (1, 1, 1340, date(1921, 9, 4)),
+    ],
+    ids=[
+        "1 Muharram 1 is 16 July 622 (Julian)",
+        "1 Muharram 1300 is 12 November 1882",
+        "1 Ramadan 1339 is 9 May 1921",
+        "1 Muharram 1340 is 4 September 1921",
+    ],
+)
+def test_the_tabular_hijri_calendar_on_known_days(day: int, month: int, year: int, gregorian: date) -> None:
+    assert hijri_to_gregorian(day, month, year) == gregorian

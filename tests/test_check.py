@@ -10,20 +10,14 @@ from pathlib import Path
 import pytest
 
 import sources
+from command import run
 from golden import compare
 from sources.article import bibliography_text
-from sources.cli import main
 from sources.model import Diagnostic
 
 SARIF_SCHEMA = Path(
     os.environ.get("SOURCES_SARIF_SCHEMA", Path(__file__).parent.parent / ".cache" / "sarif-2.1.0.json")
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def line(d: Diagnostic) -> str:

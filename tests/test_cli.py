@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from command import run
 from sources.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_footnotes_json_on_the_embedded_article(capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,3 +82,16 @@ def test_without_a_bibliography_one_notice_says_resolution_was_skipped(
 
 def test_a_pdf_text_declares_no_bibliography(tmp_path: Path) -> None:
     assert declared_bibliography(str(tmp_path / "a.txt"), "---\nbibliography: a.bib\n---\n") is None
+
+
+def test_a_text_read_as_markdown_by_from_declares_its_bibliography(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.bib").write_text("@book{yilmaz1978, author = {Yılmaz, Ali}, title = {K}, year = {1978}}\n", "utf-8")
+    (tmp_path / "notes.txt").write_text("---\nbibliography: a.bib\n---\n\nBir iddia [@yilmaz1978, p. 3].\n", "utf-8")
+    assert declared_bibliography(str(tmp_path / "notes.txt"), "---\nbibliography: a.bib\n---\n", "markdown") == str(
+        tmp_path / "a.bib"
+    )
+    status, report, _ = run(capsys, "check", str(tmp_path / "notes.txt"), "--from", "markdown")
+    assert status == 0
+    assert codes(report) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import command
 from sources.cli import main
 
 NOTE = "Bir iddia burada.1\n----------------\n1 {note}\n"
@@ -17,8 +18,7 @@ ENTRY = "@book{{yilmaz1978,\n  author = {{{author}}},\n  title = {{{title}}},\n 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run the command and assert what every hostile case must hold."""
-    status = main(list(argv))
-    out, err = capsys.readouterr()
+    status, out, err = command.run(capsys, *argv)
     assert status in (0, 1, 2)
     assert "Traceback" not in err and "internal error" not in err
     if status == 2:
@@ -432,6 +432,7 @@ def test_writing_goes_through_a_symbolic_link_to_its_target(tmp_path: Path) -> N
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from sources import writing
     from sources.bib import bibtex
 
     target = tmp_path / "refs.bib"
@@ -441,8 +442,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     def full_disk(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bibtex.os, "fsync", full_disk)
-    with pytest.raises(bibtex.InputError, match="No space left on device"):
+    monkeypatch.setattr(writing.os, "fsync", full_disk)
+    with pytest.raises(writing.InputError, match="No space left on device"):
         bibtex.write_bibliography(library, target)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib", "source.bib"]

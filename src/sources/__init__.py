@@ -19,21 +19,21 @@ The public verbs::
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
-from sources.bib.bibtex import Bibliography, parse_bibliography, write_atomically
+from sources.bib.bibtex import Bibliography, parse_bibliography
 from sources.bib.discover import find_bibliography
-from sources.bib.export import Exported
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
 from sources.checks.run import Findings, check_texts, merge_findings
 from sources.citations.calendars import Calendar, CitedDate, Reading
 from sources.citations.parse import cite
-from sources.errors import InputError, SourcesError
+from sources.errors import CslError, InputError, SourcesError
 from sources.model import (
     ArticleInfo,
     Citation,
@@ -62,7 +62,23 @@ from sources.readers import formats
 from sources.readers.files import decode, read_file
 from sources.readers.footnotes import read_footnotes
 from sources.readers.pdftext import ingest
-from sources.rendering.document import Rendering
+from sources.rendering import DEFAULT_STYLE
+from sources.writing import write_atomically
+
+if TYPE_CHECKING:
+    from sources import csl
+    from sources.bib.export import Exported
+    from sources.csl.api import Rendered, Style
+    from sources.rendering.document import Rendering
+
+# Names whose modules load on first use, so that ``import sources`` (and ``sources check``)
+# does not load the exporters, the renderer or the CSL processor it does not run.
+_LAZY = {
+    "Exported": "sources.bib.export",
+    "Rendering": "sources.rendering.document",
+    "Rendered": "sources.csl.api",
+    "Style": "sources.csl.api",
+}
 
 __all__ = [
     "ArticleInfo",
@@ -74,6 +90,7 @@ __all__ = [
     "CitedDate",
     "Claim",
     "Commentary",
+    "CslError",
     "Diagnostic",
     "Document",
     "Exported",
@@ -89,6 +106,7 @@ __all__ = [
     "NoteText",
     "Page",
     "Reading",
+    "Rendered",
     "Rendering",
     "Resolution",
     "Resolved",
@@ -99,8 +117,10 @@ __all__ = [
     "SourcesError",
     "Span",
     "Status",
+    "Style",
     "bibliography",
     "check",
+    "csl",
     "export",
     "from_csl",
     "link",
@@ -138,8 +158,8 @@ def read(
     ``input_format`` is ``pdf-text``, ``markdown`` or ``latex``; by default the extension
     decides (``.md``, ``.markdown``, ``.qmd``: Markdown; ``.tex``, ``.ltx``: LaTeX).
     """
-    if path is not None and formats.input_format(path, input_format) != formats.PDF_TEXT:
-        return read_text(read_file(path, encoding), str(path), input_format=formats.input_format(path, input_format))
+    if path is not None and (chosen := formats.input_format(path, input_format)) != formats.PDF_TEXT:
+        return read_text(read_file(path, encoding), str(path), input_format=chosen)
     return cite(read_footnotes(load(path, encoding=encoding, first_page=first_page)))
 
 
@@ -244,7 +264,7 @@ def link(
     """
     footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        bib = find_bibliography(Path(path), footnotes.document.text)
+        bib = find_bibliography(Path(path), footnotes.document.text, input_format)
         if bib is None:
             raise SourcesError(
                 f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
@@ -256,26 +276,29 @@ def link(
 def render(
     path: str | Path | None = None,
     *,
-    bib: str | Path | None = None,
-    style: str | Path = "isnad-dipnotlu",
+    bib: str | Path | Bibliography | None = None,
+    style: str | Path = DEFAULT_STYLE,
     lang: str | None = None,
     format: str = "text",
     notes: bool = False,
     encoding: str | None = None,
     first_page: int | None = None,
     bib_format: str | None = None,
+    input_format: str | None = None,
     output: str | Path | None = None,
 ) -> Rendering:
     """A text's cited works (or, with ``notes``, its notes rewritten) in a CSL style.
 
     ``style`` is a shipped style's name or a ``.csl`` path; ``lang`` defaults to the style's
-    locale, else ``tr-TR``; ``format`` is ``text``, ``html``, ``markdown``, ``latex`` or ``json``.
-    Without ``path`` and ``bib``: the embedded article and its curated bibliography. With
-    ``output`` the text is also written there atomically.
+    locale, else ``tr-TR``; ``format`` is ``text``, ``html``, ``markdown``, ``latex`` or ``json``;
+    ``input_format`` as for :func:`read`. Without ``path`` and ``bib``: the embedded article
+    and its curated bibliography. With ``output`` the text is also written there atomically.
     """
     from sources.rendering.document import render_resolved
 
-    linked = link(path, bib=bib, encoding=encoding, first_page=first_page, bib_format=bib_format)
+    linked = link(
+        path, bib=bib, encoding=encoding, first_page=first_page, bib_format=bib_format, input_format=input_format
+    )
     rendering = render_resolved(linked, style, lang=lang, format=format, notes=notes)
     if output is not None:
         write_atomically(rendering.text, output)
@@ -308,7 +331,7 @@ def check(
         return check_texts(list(texts.values()), *_bibliography_and_text(bib, bib_format))
     groups: dict[Path | None, list[Footnotes]] = {}
     for path, text in texts.items():
-        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text)
+        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text, input_format)
         groups.setdefault(found, []).append(text)
     results = []
     for found, group in groups.items():
@@ -334,22 +357,12 @@ def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:
     return list(seen.values())
 
 
-_CSL_EXPORTS = {"Style": "Style", "Rendered": "Rendered", "CslError": "CslError"}
-
-
-def __getattr__(name: str) -> object:
-    """The CSL processor loads on first use (``sources.Style``, ``sources.Rendered``, ``sources.csl``),
-    so that ``import sources`` stays fast."""
+def __getattr__(name: str) -> Any:
+    """The names of :data:`_LAZY`, and the ``csl`` subpackage, loaded on first use."""
     if name == "csl":
-        import importlib
-
         return importlib.import_module("sources.csl")
-    if name in _CSL_EXPORTS:
-        if name == "CslError":
-            from sources.errors import CslError
-
-            return CslError
-        from sources import csl
-
-        return getattr(csl, name)
-    raise AttributeError(f"module 'sources' has no attribute {name!r}")
+    if name not in _LAZY:
+        raise AttributeError(f"module 'sources' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value  # later uses find it without coming here
+    return value

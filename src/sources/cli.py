@@ -3,7 +3,7 @@
 ``sources footnotes|citations|sources|claims [PATH ...] [--bib FILE] [--format text|json] [--from FORMAT]``
 ``sources check [PATH ...] [--bib FILE] [--format text|json|github|sarif] [--select ...] [--from FORMAT]``
 ``sources export [--bib FILE] --to csl-json|biblatex|bibtex|ris [--output FILE]``
-``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--output FILE]``
+``sources render [PATH] [--bib FILE] [--style NAME|PATH] [--lang LL-CC] [--format ...] [--notes] [--from FORMAT]``
 ``sources csl [INPUT.json] [--style NAME|PATH] [--references FILE] [--lang LL-CC] [--format text|html|...]``
 
 A PATH ending in .md, .markdown or .qmd is read as Markdown, in .tex or .ltx as LaTeX, any
@@ -29,16 +29,15 @@ from pathlib import Path
 from typing import TypeVar
 
 import sources
-from sources import present
+from sources import options, present
 from sources.bib.discover import find_bibliography
-from sources.bib.formats import FORMATS as BIB_FORMATS
+from sources.bib.formats import TARGETS as BIB_TARGETS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
 from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 from sources.printable import printable
-from sources.readers import formats
 from sources.rendering.command import add_command as add_render_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -53,16 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
     footnotes.set_defaults(run=_each_path, each=_footnotes)
     citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
-    _bib_option(citations, "resolve against this .bib (default: the embedded bibliography for the embedded article)")
+    options.bibliography(citations)
     citations.set_defaults(run=_each_path, each=_citations)
     entries = _command(
         commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
     )
-    _bib_option(entries, "the bibliography (default: the embedded one, for the embedded article)")
+    options.bibliography(entries)
     entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
     entries.set_defaults(run=_each_path, each=_sources)
     claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
-    _bib_option(claims, "the bibliography (default: the embedded one, for the embedded article)")
+    options.bibliography(claims)
     claims.add_argument(
         "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
     )
@@ -70,14 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     claims.set_defaults(run=_each_path, each=_claims)
     _check_command(commands)
     _export_command(commands)
-    add_render_command(commands, BIB_FORMATS)
+    add_render_command(commands)
     add_csl_command(commands)
     return parser
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from sources.bib.export import TARGETS
-
     export = commands.add_parser(
         "export",
         help="write a bibliography as CSL-JSON, BibLaTeX, BibTeX or RIS",
@@ -85,9 +82,9 @@ def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "to standard output or atomically to --output. Each field the target cannot carry is named on "
         "standard error.",
     )
-    _bib_option(export, "the bibliography to export (default: the embedded one)")
-    export.add_argument("--to", required=True, choices=TARGETS, help="the format to write")
-    export.add_argument("--output", metavar="FILE", help="write here (atomically) instead of to standard output")
+    options.bibliography(export, "the bibliography to export (default: the embedded one)")
+    export.add_argument("--to", required=True, choices=BIB_TARGETS, help="the format to write")
+    options.output(export)
     export.set_defaults(run=_export)
 
 
@@ -110,21 +107,13 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "1 findings at or above the failing severity, 2 usage or input error. Options override "
         "[tool.sources] in the nearest pyproject.toml.",
     )
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
-    )
-    _from_option(check)
-    check.add_argument("--bib", metavar="FILE", help="the bibliography (default: the embedded one, for the article)")
-    check.add_argument(
-        "--bib-format", choices=BIB_FORMATS, help="the bibliography's format when its extension does not tell it"
-    )
+    options.texts(check)
+    options.bibliography(check)
     check.add_argument("--format", choices=report.FORMATS, help="text (default), json, github or sarif")
     check.add_argument("--select", metavar="CODES", help="codes, prefixes or names to report, comma-separated")
     check.add_argument("--ignore", metavar="CODES", help="codes, prefixes or names not to report")
     check.add_argument("--fail-on", choices=config.FAIL_ON, help="lowest severity that fails (default: error)")
     check.add_argument("--exit-zero", action="store_true", default=None, help="exit 0 even with findings")
-    check.add_argument("--encoding", help="the texts' encoding when it is not UTF-8")
-    check.add_argument("--first-page", type=int, metavar="N", help="number of the texts' first page")
     check.set_defaults(run=_check)
 
 
@@ -153,30 +142,9 @@ def _command(
     command = commands.add_parser(
         name, help=summary, description=f"{summary[0].upper()}{summary[1:]}. Without PATH, read the embedded article."
     )
-    command.add_argument(
-        "path", nargs="*", metavar="PATH", help="PDF texts, Markdown or LaTeX files (default: embedded article)"
-    )
-    _from_option(command)
+    options.texts(command, dest="path")
     command.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    command.add_argument("--encoding", help="the file's encoding when it is not UTF-8, e.g. cp1254")
-    command.add_argument("--first-page", type=int, metavar="N", help="number of the file's first page")
     return command
-
-
-def _from_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--from",
-        dest="input_format",
-        choices=formats.FORMATS,
-        help="read the texts as this format (default: by extension: .md/.markdown/.qmd Markdown, .tex/.ltx LaTeX)",
-    )
-
-
-def _bib_option(command: argparse.ArgumentParser, help_text: str) -> None:
-    command.add_argument("--bib", metavar="FILE", help=f"{help_text}; .bib, CSL-JSON (.json) or RIS (.ris)")
-    command.add_argument(
-        "--bib-format", choices=BIB_FORMATS, help="the bibliography's format when its extension does not tell it"
-    )
 
 
 def _footnotes(args: argparse.Namespace) -> int:
@@ -187,7 +155,7 @@ def _footnotes(args: argparse.Namespace) -> int:
 def _citations(args: argparse.Namespace) -> int:
     if args.path is not None and args.bib is None:
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not
-        found = find_bibliography(Path(args.path), result.document.text)
+        found = find_bibliography(Path(args.path), result.document.text, args.input_format)
         if found is not None:
             result = sources.resolve(result, sources.bibliography(found)).footnotes
     else:
@@ -292,10 +260,12 @@ def tune_collector() -> None:
     """Collect cycles less often: the records a run builds live until it ends and form none.
 
     With the default thresholds the collector's passes over the growing heap made a
-    100,000-entry check cost 1.5 to 2.3 times its linear share; with these it is linear.
-    Short-lived cycles (pylatexenc's node trees) still die in the young generations; the
-    full collection that would only rescan the records almost never runs. The command
-    sets this, not the library.
+    100,000-entry check cost 1.5 to 2.3 times its linear share, and reading 10,000
+    Markdown notes a third slower; with these both are linear. Short-lived cycles
+    (pylatexenc's node trees) still die in the young generations; the full collection
+    that would only rescan the records almost never runs. The command sets this; the
+    library never changes the interpreter's collector (a program embedding it may call
+    this itself).
     """
     gc.set_threshold(100_000, 50, 1000)
 

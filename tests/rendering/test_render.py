@@ -233,15 +233,7 @@ def test_each_note_cite_takes_the_position_the_style_asks_for(tmp_path: Path) ->
         *["Kaya, 1990: 6."] * 6,
         "Bir açıklama; Yılmaz, 1978: 7.",
     ]
-    body = " ".join(f"Cümle {n}.{n}" for n in range(1, len(notes) + 1))
-    text = tmp_path / "article.txt"
-    text.write_text(body + "\n\n" + "\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n", "utf-8")
-    bib = tmp_path / "refs.bib"
-    bib.write_text(
-        "@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n"
-        "@book{kaya1990, author = {Kaya, Ayşe}, title = {Defter}, year = {1990}}\n",
-        encoding="utf-8",
-    )
+    text, bib = _two_works_text(tmp_path, notes)
     style = tmp_path / "positions.csl"
     style.write_text(POSITIONS_STYLE, encoding="utf-8")
     rendered = dict(sources.render(text, bib=bib, style=style, notes=True).notes)
@@ -387,18 +379,24 @@ def notes_text(draw: st.DrawFn) -> list[str]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes=notes_text(), style=st.sampled_from(["isnad-dipnotlu", "chicago-notes-bibliography", "apa"]))
 def test_rewriting_keeps_every_commentary_of_any_note(tmp_path: Path, notes: list[str], style: str) -> None:
-    body = " ".join(f"Cümle {n}.{n}" for n in range(1, len(notes) + 1))
-    text = tmp_path / "article.txt"
-    text.write_text(body + "\n\n" + "\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n", "utf-8")
-    bib = tmp_path / "refs.bib"
-    bib.write_text(
-        "@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n"
-        "@book{kaya1990, author = {Kaya, Ayşe}, title = {Defter}, year = {1990}}\n",
-        encoding="utf-8",
-    )
+    text, bib = _two_works_text(tmp_path, notes)
     read = sources.link(text, bib=bib)
     rendering = render_resolved(read, style, lang="tr-TR", notes=True)
     rewritten = dict(rendering.notes)
     for footnote in read.footnotes.footnotes:
         for commentary in footnote.commentary:
             assert " ".join(commentary.text.split()) in rewritten[footnote.number]
+
+
+def _two_works_text(folder: Path, notes: list[str]) -> tuple[Path, Path]:
+    """A PDF-style text whose sentence n carries note n, and a .bib of the two works the notes cite."""
+    body = " ".join(f"Cümle {n}.{n}" for n in range(1, len(notes) + 1))
+    text = folder / "article.txt"
+    text.write_text(body + "\n\n" + "\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n", "utf-8")
+    bib = folder / "refs.bib"
+    bib.write_text(
+        "@book{yilmaz1978, author = {Yılmaz, Ali}, title = {Kitap}, year = {1978}}\n"
+        "@book{kaya1990, author = {Kaya, Ayşe}, title = {Defter}, year = {1990}}\n",
+        encoding="utf-8",
+    )
+    return text, bib

@@ -19,11 +19,8 @@ Conventions of the curated bibliography (``refs/bibliography.bib``):
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Iterable
-from contextlib import suppress
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,9 +31,8 @@ from sources.bib import blocks
 from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
-from sources.errors import InputError
 from sources.model import Diagnostic, Name, Source, SourceKind
-from sources.readers.files import read_file
+from sources.writing import write_atomically
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
     from bibtexparser.library import Library
@@ -150,11 +146,6 @@ def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
     return Bibliography(path, tuple(sources), library, tuple(diagnostics))
 
 
-def load_bibliography(path: str | Path) -> Bibliography:
-    """Read a ``.bib`` file; an unreadable file is an :class:`InputError`."""
-    return parse_bibliography(read_file(path), str(path))
-
-
 def dump(library: Library) -> str:
     """The text of a library, in this project's ``.bib`` format."""
     from bibtexparser.entrypoint import write_string
@@ -165,57 +156,6 @@ def dump(library: Library) -> str:
 def write_bibliography(library: Library, path: str | Path) -> None:
     """Write ``library`` to ``path`` atomically: a reader sees the old file or the new one."""
     write_atomically(dump(library), path)
-
-
-def write_atomically(text: str, path: str | Path) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, never half.
-
-    A symbolic link is written through (its target is replaced, the link stays), the
-    file keeps its permissions (a new one gets the umask's), the data reaches the disk
-    before the rename, the rename stays on one file system (the temporary file is made
-    beside the target), and no temporary file is left behind, whatever fails.
-    """
-    import tempfile
-
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else _default_mode()
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temporary)
-            raise
-        _sync_folder(target.parent)
-    except OSError as error:
-        raise InputError(str(path), error.strerror or "cannot be written") from None
-
-
-def _default_mode() -> int:
-    """The permissions a new file gets: 0o666 less the process's umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; elsewhere folders cannot be opened)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _problems(library: Library, path: str) -> Iterable[Diagnostic]:
@@ -253,6 +193,11 @@ def _source(entry: Entry, unreadable: list[str]) -> Source:
 
 
 NAME_FIELDS = ("author", "editor", "translator")
+
+
+def name_lists(source: Source) -> dict[str, tuple[Name, ...]]:
+    """A source's parsed names by the field of :data:`NAME_FIELDS` they were read from."""
+    return {"author": source.authors, "editor": source.editors, "translator": source.translators}
 
 
 def make_source(

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sources.bib.bibtex import Bibliography, make_source, parse_names
+from sources.bib.bibtex import NAME_FIELDS, Bibliography, make_source, name_lists, parse_names
 from sources.bib.csldate import date_text, date_variable
 from sources.checks import rules
 from sources.model import Diagnostic, Name, Source
@@ -177,7 +177,7 @@ def to_csl(source: Source) -> dict[str, Any]:
     item: dict[str, Any] = {"id": source.key, "type": kind}
     custom: dict[str, str] = {}
     values = {name.casefold(): value for name, value in source.fields}
-    roles = {"author": source.authors, "editor": source.editors, "translator": source.translators}
+    roles = name_lists(source)
     archival = (source.entry_type, values.get("entrysubtype", "").casefold()) == ("misc", "archive")
     archive_named_by_title = archival and "library" not in values
     issued, dated = _issued(values)
@@ -312,7 +312,7 @@ def _fields(
             lost(variable, "is not a list of names")
             return
         field = {v: k for k, v in _NAME_FIELDS.items()}.get(variable, CSL_PREFIX + variable)
-        if field in ("author", "editor", "translator"):
+        if field in NAME_FIELDS:
             names[field] = people
             yield field, " and ".join(p.raw for p in people)  # decoded, as the .bib reader keeps them
         else:  # a name list kept only as text keeps its braces, which say what is one name

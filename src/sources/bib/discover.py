@@ -26,13 +26,14 @@ def project_root(start: Path) -> Path | None:
     return None
 
 
-def find_bibliography(path: Path, text: str) -> Path | None:
+def find_bibliography(path: Path, text: str, input_format: str | None = None) -> Path | None:
     """The bibliography the text at ``path`` (decoded: ``text``) is checked against when none is named, or None.
 
     A declared bibliography that does not exist is an :class:`InputError`: checking
     without it would skip every key silently, and pandoc and biber stop there too.
+    ``input_format`` is the text's format when named, as for :func:`sources.read`.
     """
-    declared = declared_bibliography(str(path), text)
+    declared = declared_bibliography(str(path), text, input_format)
     if declared is not None:
         if not Path(declared).is_file():
             raise InputError(str(path), f"the bibliography it declares, {declared}, does not exist")

@@ -25,11 +25,10 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format
+from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format, name_lists
+from sources.bib.formats import TARGETS
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Source
-
-TARGETS = ("csl-json", "biblatex", "bibtex", "ris")
 
 # biblatex's data model (biblatex manual §2.2, and the fields biber knows): what it can hold.
 BIBLATEX_FIELDS = frozenset(
@@ -119,7 +118,7 @@ def _bibtex(sources: Iterable[Source], *, classic: bool) -> tuple[str, tuple[str
     for source in sources:
         entry_type = source.entry_type
         fields: list[tuple[str, str]] = []
-        roles = {"author": source.authors, "editor": source.editors, "translator": source.translators}
+        roles = name_lists(source)
         for name, value in source.fields:
             field = name.casefold()
             if field.startswith(CSL_PREFIX) or field not in BIBLATEX_FIELDS:

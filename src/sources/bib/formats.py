@@ -10,20 +10,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sources.bib.bibtex import Bibliography, parse_bibliography
-from sources.errors import SourcesError
 from sources.readers.files import read_file
+from sources.readers.formats import named_or_by_suffix
 
 FORMATS = ("bibtex", "csl-json", "ris")
+# What ``sources.export`` writes (:mod:`sources.bib.export`), named here so that the command
+# line can offer them without loading the writers.
+TARGETS = ("csl-json", "biblatex", "bibtex", "ris")
 _BY_EXTENSION = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csl-json", ".ris": "ris"}
 
 
 def bib_format(path: str | Path, given: str | None = None) -> str:
     """The format named, else the one the extension says; ``.bib`` for any other extension."""
-    if given is not None:
-        if given not in FORMATS:
-            raise SourcesError(f"unknown bibliography format {given!r}; choose one of {', '.join(FORMATS)}")
-        return given
-    return _BY_EXTENSION.get(Path(path).suffix.casefold(), "bibtex")
+    return named_or_by_suffix(
+        path, given, known=FORMATS, by_suffix=_BY_EXTENSION, default="bibtex", what="bibliography format"
+    )
 
 
 def parse_any(text: str, path: str, bib_format: str) -> Bibliography:

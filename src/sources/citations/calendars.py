@@ -10,7 +10,8 @@ counted 584 behind the Christian era from March (585 in January and February). O
 1 Mart 1333 (1 March 1917) it took the Gregorian day count, dropping 13 days after
 15 Şubat 1332. Whether the year then began in January or still in March is told both
 ways by the sources we could read, so a Rumi January or February after the reform gets
-both years. Julian and tabular-Islamic arithmetic comes from ``convertdate``; a Hijri
+both years. The Julian and tabular-Islamic calendars are plain day arithmetic, done
+here (a calendar library cost more at start-up than the whole conversion); a Hijri
 day is widened by a day each way because printed Ottoman dates follow the sighted moon,
 which the tabular calendar can miss by a day.
 """
@@ -139,19 +140,32 @@ def rumi_to_gregorian(day: int, month: int, year: int) -> tuple[date, ...]:
     start is reported both as March and as January), one otherwise.
     """
     if (year, month, day) < _REFORM:
-        from convertdate import julian  # loaded only for a date before 1917
-
         christian = year + (585 if month <= 2 else 584)
-        return (date(*julian.to_gregorian(christian, month, day)),)
+        return (_julian_to_gregorian(christian, month, day),)
     if month <= 2:
         return (date(year + 585, month, day), date(year + 584, month, day))
     return (date(year + 584, month, day),)
 
 
 def hijri_to_gregorian(day: int, month: int, year: int) -> date:
-    from convertdate import islamic  # loaded only for a Hijri date
+    """The Gregorian date of a day of the tabular Islamic calendar (1 Muharram 1 = 16 July 622, Julian)."""
+    days = day + (59 * (month - 1) + 1) // 2 + (year - 1) * 354 + (3 + 11 * year) // 30
+    return date.fromordinal(days + _HIJRI_EPOCH)
 
-    return date(*islamic.to_gregorian(year, month, day))
+
+def _julian_to_gregorian(year: int, month: int, day: int) -> date:
+    """The Gregorian date of a Julian calendar date (Julian day number, as in Meeus, ch. 7)."""
+    date(2000 if year % 4 == 0 else 2001, month, day)  # a day the Julian year has, or ValueError
+    shifted = year + 4800 - (14 - month) // 12
+    march_based = (month + 9) % 12
+    julian_day = day + (153 * march_based + 2) // 5 + 365 * shifted + shifted // 4 - 32083
+    return date.fromordinal(julian_day - _ORDINAL_OFFSET)
+
+
+# Julian day number minus proleptic Gregorian ordinal (1 January 1 is ordinal 1, day 1,721,426).
+_ORDINAL_OFFSET = 1_721_425
+# The day before 1 Muharram 1 (Julian day 1,948,439, 15 July 622), as an ordinal.
+_HIJRI_EPOCH = 1_948_439 - _ORDINAL_OFFSET
 
 
 def read_date(raw: str) -> CitedDate | None:

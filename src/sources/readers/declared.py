@@ -46,9 +46,12 @@ def _first_name(value: str) -> str | None:
     return None
 
 
-def declared_bibliography(path: str, text: str) -> str | None:
-    """The bibliography file the text at ``path`` names (relative to its folder), or None."""
-    kind = input_format(path)
+def declared_bibliography(path: str, text: str, given: str | None = None) -> str | None:
+    """The bibliography file the text at ``path`` names (relative to its folder), or None.
+
+    ``given`` is the text's format when named (``--from``); else its extension tells it.
+    """
+    kind = input_format(path, given)
     name: str | None = None
     if kind == MARKDOWN:
         fields = front_matter(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
 
 from sources.errors import SourcesError
@@ -13,10 +14,24 @@ _BY_SUFFIX = {".md": MARKDOWN, ".markdown": MARKDOWN, ".qmd": MARKDOWN, ".tex": 
 
 def input_format(path: str | PurePath | None, given: str | None = None) -> str:
     """``given`` when named, else the format the extension of ``path`` stands for (PDF text by default)."""
+    return named_or_by_suffix(path, given, known=FORMATS, by_suffix=_BY_SUFFIX, default=PDF_TEXT, what="input format")
+
+
+def named_or_by_suffix(
+    path: str | PurePath | None,
+    given: str | None,
+    *,
+    known: tuple[str, ...],
+    by_suffix: Mapping[str, str],
+    default: str,
+    what: str,
+) -> str:
+    """The format ``given`` (one of ``known``, else an error naming ``what``), else the one
+    ``path``'s extension stands for, else ``default``: how texts and bibliographies alike are told apart."""
     if given is not None:
-        if given not in FORMATS:
-            raise SourcesError(f"unknown input format {given!r}; choose one of {', '.join(FORMATS)}")
+        if given not in known:
+            raise SourcesError(f"unknown {what} {given!r}; choose one of {', '.join(known)}")
         return given
     if path is None:
-        return PDF_TEXT
-    return _BY_SUFFIX.get(PurePath(path).suffix.casefold(), PDF_TEXT)
+        return default
+    return by_suffix.get(PurePath(path).suffix.casefold(), default)

@@ -15,29 +15,33 @@ from collections.abc import Iterable, Sequence
 
 from sources.citations.keyed import KeyedItem, keyed_citations
 from sources.model import Citation, Claim, Diagnostic, Document, Footnote, Footnotes, Marker, NoteText, Span
-from sources.readers.allocation import cyclic_gc_paused
 from sources.readers.formats import MARKDOWN
 from sources.readers.sentences import sentence_ends
 from sources.readers.textmap import LineIndex, Stitch
 
-_RECURSION = 10_000
+# Both parsers recurse a few calls per level of nesting: the readers' own depth limits
+# (latex.MAX_DEPTH, markdown._MAX_NESTING, 200 levels) are reached only above Python's
+# default of 1,000 frames (a LaTeX note nested 199 deep goes past it). Those limits
+# keep the recursion bounded; Python-to-Python calls do not grow the C stack (3.11+).
+RECURSION_LIMIT = 10_000
 # How far back a claim may reach: a sentence is shorter, and a bound keeps a 10 MB paragraph linear.
 CLAIM_REACH = 2000
 
 
 def read_markup(text: str, path: str, input_format: str) -> Footnotes:
-    """A Markdown or LaTeX text's notes and keyed citations."""
+    """A Markdown or LaTeX text's notes and keyed citations.
+
+    The interpreter's recursion limit is raised to :data:`RECURSION_LIMIT` while the text is
+    parsed and restored afterwards (it is process-wide: a thread recursing deeply at the same
+    time sees the higher limit, never a lower one).
+    """
     from sources.readers.latex import read_latex
     from sources.readers.markdown import read_markdown
 
     limit = sys.getrecursionlimit()
-    # Both parsers recurse once per level of nesting, a few calls each, and the readers
-    # refuse nesting deeper than they can take (MAX_DEPTH, _MAX_NESTING) before parsing.
-    # Python-to-Python calls do not grow the C stack (3.11+), so a higher limit is safe.
-    sys.setrecursionlimit(max(limit, _RECURSION))
+    sys.setrecursionlimit(max(limit, RECURSION_LIMIT))
     try:
-        with cyclic_gc_paused():
-            return read_markdown(text, path) if input_format == MARKDOWN else read_latex(text, path)
+        return read_markdown(text, path) if input_format == MARKDOWN else read_latex(text, path)
     finally:
         sys.setrecursionlimit(limit)
 

@@ -10,3 +10,6 @@
 
 The CSL processor (:mod:`sources.csl`) loads only when something is rendered.
 """
+
+DEFAULT_STYLE = "isnad-dipnotlu"  # the article's own: ISNAD 2, with notes
+DEFAULT_LANG = "tr-TR"  # when the style names no locale

@@ -8,12 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sources.rendering.document import DEFAULT_LANG, DEFAULT_STYLE
+from sources import options
+from sources.rendering import DEFAULT_LANG, DEFAULT_STYLE
+from sources.rendering.output import FORMATS
 
-FORMATS = ("text", "html", "markdown", "latex", "json")  # sources.rendering.output.FORMATS, without importing it
 
-
-def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], bib_formats: tuple[str, ...]) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = commands.add_parser(
         "render",
         help="the bibliography of the works a text cites, or its notes rewritten, in a CSL style",
@@ -23,11 +23,10 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], b
         "commentary kept. Notes with citations that cannot be resolved are left as written and named on "
         "standard error.",
     )
-    command.add_argument("path", nargs="?", metavar="PATH", help="a PDF-extracted text (default: embedded article)")
-    command.add_argument("--bib", metavar="FILE", help="the bibliography; .bib, CSL-JSON (.json) or RIS (.ris)")
-    command.add_argument(
-        "--bib-format", choices=bib_formats, help="the bibliography's format when its extension does not tell it"
+    options.texts(
+        command, dest="path", nargs="?", help_text="a PDF text, Markdown or LaTeX file (default: embedded article)"
     )
+    options.bibliography(command)
     command.add_argument(
         "--style", metavar="NAME|PATH", default=DEFAULT_STYLE, help=f"a shipped style or a .csl file ({DEFAULT_STYLE})"
     )
@@ -36,9 +35,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], b
     )
     command.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     command.add_argument("--notes", action="store_true", help="rewrite the notes instead of listing the works")
-    command.add_argument("--output", metavar="FILE", help="write here (atomically) instead of to standard output")
-    command.add_argument("--encoding", help="the text's encoding when it is not UTF-8, e.g. cp1254")
-    command.add_argument("--first-page", type=int, metavar="N", help="number of the text's first page")
+    options.output(command)
     command.set_defaults(run=run)
 
 
@@ -55,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         first_page=args.first_page,
         bib_format=args.bib_format,
+        input_format=args.input_format,
         output=args.output,
     )
     if args.output is None:

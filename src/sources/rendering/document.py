@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from sources.rendering import DEFAULT_LANG, DEFAULT_STYLE
+
 if TYPE_CHECKING:
     from sources.bib.resolve import Resolved
     from sources.csl.api import Style
     from sources.model import NoteText, Span
-
-DEFAULT_STYLE = "isnad-dipnotlu"
-DEFAULT_LANG = "tr-TR"
 
 
 @frozen
