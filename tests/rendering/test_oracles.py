@@ -1,7 +1,8 @@
-"""Oracles: the exported CSL-JSON of the curated bibliography renders in pandoc's citeproc without errors.
+"""Oracles: the exported CSL-JSON of the curated bibliography renders in pandoc and citeproc-js without errors.
 
-pandoc comes from ``pypandoc-binary`` (the test extra) or the PATH; without it the test is skipped.
-(citeproc-js, the other oracle, gets its driver on the csltools branch.)
+pandoc comes from ``pypandoc-binary`` (the test extra) or the PATH; citeproc-js from the npm
+package that ``.ci/run`` installs (see ``tests/csl/citeproc_oracle.py``). Without either, its
+test is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import sources
+from csl import citeproc_oracle
 
 STYLES = Path(__file__).parents[2] / "src/sources/csl/data/styles"
 
@@ -28,16 +30,16 @@ def _pandoc() -> str | None:
         return shutil.which("pandoc")
 
 
-@pytest.mark.parametrize(
-    ("style", "lang"),
-    [
-        ("isnad-dipnotlu", "tr-TR"),
-        ("isnad-metinici", "tr-TR"),
-        ("chicago-notes-bibliography", "en-US"),
-        ("apa", "en-US"),
-        ("modern-language-association", "en-US"),
-    ],
-)
+STYLES_AND_LANGUAGES = [
+    ("isnad-dipnotlu", "tr-TR"),
+    ("isnad-metinici", "tr-TR"),
+    ("chicago-notes-bibliography", "en-US"),
+    ("apa", "en-US"),
+    ("modern-language-association", "en-US"),
+]
+
+
+@pytest.mark.parametrize(("style", "lang"), STYLES_AND_LANGUAGES)
 def test_the_exported_csl_json_renders_in_pandoc(tmp_path: Path, style: str, lang: str) -> None:
     pandoc = _pandoc()
     if pandoc is None:
@@ -70,3 +72,21 @@ def test_the_exported_csl_json_renders_in_pandoc(tmp_path: Path, style: str, lan
     unprinted = set(re.findall(r"no printed form: (\S+)", done.stderr))
     assert rendered, "pandoc printed no entry"
     assert rendered | unprinted == {item["id"] for item in items}
+
+
+def test_the_exported_csl_json_renders_in_citeproc_js() -> None:
+    reason = citeproc_oracle.unavailable()
+    if reason:
+        pytest.skip(f"citeproc-js is unavailable: {reason}")
+    items = json.loads(sources.export(to="csl-json").text)
+    cites = [[{"id": item["id"]}] for item in items]
+    answers = citeproc_oracle.run(
+        [citeproc_oracle.request(style, items, cites, lang=lang) for style, lang in STYLES_AND_LANGUAGES]
+    )
+    for (style, _), answer in zip(STYLES_AND_LANGUAGES, answers, strict=True):
+        assert not answer["warnings"], (style, answer["warnings"])
+        assert len(answer["citations"]) == len(items), style
+        assert all(text.strip() for text in answer["citations"]), style
+        # An entry a style prints as nothing (Chicago leaves out untitled works) is dropped, never an error.
+        assert {key for key, _ in answer["bibliography"]} <= {item["id"] for item in items}, style
+        assert answer["bibliography"], style
