@@ -1,5 +1,5 @@
 """Names compared as people read them: without case, dotted or dotless i, diacritics,
-circumflexes or punctuation (``Hâkimiyet-i`` = ``Hakimiyet-i``, ``TUNÇAY`` = ``Tunçay``)."""
+circumflexes or punctuation (``Hâkimiyet-i`` = ``Hakimiyet-i``, ``ÇELİK`` = ``Çelik``)."""
 
 from __future__ import annotations
 
