@@ -13,6 +13,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from attrs import field, frozen
 
@@ -28,7 +29,10 @@ class LineIndex:
     @classmethod
     def of(cls, text: str) -> LineIndex:
         starts = array("q", [0])
-        starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        if "\r" in text:
+            starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        else:  # the common case, read by str.split at a quarter of the cost
+            starts.extend(accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
         return cls(starts)
 
     def line(self, text: str, number: int) -> str:
