@@ -134,7 +134,7 @@ def place_lines(document: Document) -> list[Placed | None]:
                 placed[ks[i]] = state.start(line, number)
                 i += 1
             else:
-                end = i
+                end = i + 1  # line i was just found to be unnumbered text
                 while end < len(ks) and _unnumbered_text(state, lines[ks[end]]):
                     end += 1
                 run = [lines[k] for k in ks[i:end]]

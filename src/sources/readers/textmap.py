@@ -93,7 +93,8 @@ class Stitch:
             if not piece:
                 continue
             if parts:
-                tight, drop = joins_without_space(previous, piece)
+                # Most lines end without a hyphen: they join with a space, no call needed.
+                tight, drop = joins_without_space(previous, piece) if previous[-1] == "-" else (False, False)
                 if drop:
                     parts[-1] = parts[-1][:-1]
                     length[-1] -= 1
