@@ -32,6 +32,7 @@ from sources.readers.layout import Placed, Role, place_lines
 from sources.readers.sections import HeadingLines, find_headings
 from sources.readers.sentences import sentence_at, sentence_ends
 from sources.readers.textmap import Stitch
+from sources.records import record_repr
 
 # Digits glued to a word, or to punctuation that follows a word: "geçirmişlerdi.1",
 # "Bey,62", "1921)50", "olabilecekti26." Not "3.1.", "22/23", "4-11" or "15’er".
@@ -137,6 +138,8 @@ def _sections(body: Stitch, headings: list[HeadingLines], marker_starts: set[int
 @frozen
 class _Placed:
     """A section with its ``[start, end)`` in the rejoined body text."""
+
+    __repr__ = record_repr
 
     start: int
     end: int

@@ -17,12 +17,16 @@ from itertools import accumulate
 
 from attrs import field, frozen
 
+from sources.records import record_repr
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @frozen
 class LineIndex:
     """Start offset of every line of a text; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+
+    __repr__ = record_repr
 
     starts: array[int] = field(eq=False)
 
@@ -75,6 +79,8 @@ class Stitch:
     ``original[source[k]:source[k] + length[k]]``. Characters between pieces (the space
     that joins two lines) map to the start of the following piece.
     """
+
+    __repr__ = record_repr
 
     text: str
     at: array[int] = field(eq=False, repr=False)
