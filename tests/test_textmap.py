@@ -24,6 +24,12 @@ def test_line_index_locates_offsets(text: str, offset: int, expected: tuple[int,
     assert LineIndex.of(text).locate(offset) == expected
 
 
+@given(st.text(alphabet="ab \n\r\f\u2028", max_size=30))
+def test_a_line_starts_after_every_line_break_and_only_there(text: str) -> None:
+    breaks = [k + 1 for k, char in enumerate(text) if char == "\n" or (char == "\r" and text[k + 1 : k + 2] != "\n")]
+    assert list(LineIndex.of(text).starts) == [0, *breaks]
+
+
 def stitched(*lines: str) -> str:
     original = "\n".join(lines)
     pieces, start = [], 0

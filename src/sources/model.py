@@ -14,11 +14,14 @@ from attrs import field, frozen
 
 from sources.citations.calendars import CitedDate
 from sources.readers.textmap import LineIndex, Stitch
+from sources.records import record_repr
 
 
 @frozen(order=True)
 class Span:
     """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
+
+    __repr__ = record_repr
 
     start: int
     end: int
@@ -39,6 +42,8 @@ class Severity(enum.Enum):
 @frozen
 class Diagnostic:
     """A problem found in the input, carried as data rather than raised."""
+
+    __repr__ = record_repr
 
     code: str
     name: str
@@ -66,6 +71,8 @@ class LineKind(enum.Enum):
 class Line:
     """One physical line: its content span (page-start space and form feed excluded)."""
 
+    __repr__ = record_repr
+
     span: Span
     page: int  # index into Document.pages
     kind: LineKind
@@ -82,6 +89,8 @@ class PageSource(enum.Enum):
 
 @frozen
 class Page:
+    __repr__ = record_repr
+
     index: int
     number: int
     span: Span
@@ -91,6 +100,8 @@ class Page:
 @frozen
 class ArticleInfo:
     """Published metadata of a document, when known."""
+
+    __repr__ = record_repr
 
     author: str
     title: str
@@ -107,6 +118,8 @@ class ArticleInfo:
 @frozen
 class Document:
     """A decoded input text with its pages and classified lines."""
+
+    __repr__ = record_repr
 
     path: str
     text: str
@@ -126,6 +139,8 @@ class Document:
 class Section:
     """A heading of the body text such as ``3.1. Anadolu'da ...`` or ``Sonuç``."""
 
+    __repr__ = record_repr
+
     number: str | None  # "3.1" for a numbered heading, None for "Sonuç"
     title: str
     span: Span
@@ -134,6 +149,8 @@ class Section:
 @frozen
 class Marker:
     """A note number glued to a word or punctuation in the body (``geçirmişlerdi.1``)."""
+
+    __repr__ = record_repr
 
     number: int
     span: Span
@@ -144,6 +161,8 @@ class Marker:
 class Claim:
     """The body sentence a marker ends or sits in, de-hyphenated, markers removed."""
 
+    __repr__ = record_repr
+
     text: str
     span: Span
     page: int | None
@@ -153,6 +172,8 @@ class Claim:
 @frozen
 class NoteText:
     """The printed text of one note, rejoined from its fragments."""
+
+    __repr__ = record_repr
 
     number: int
     span: Span  # from the note number to the end of the last fragment
@@ -213,6 +234,8 @@ class LocatorKind(enum.Enum):
 class LocatorPart:
     """One step of a locator: what it is, its label and value as written, pages as numbers."""
 
+    __repr__ = record_repr
+
     kind: LocatorKind
     label: str | None
     value: str
@@ -223,6 +246,8 @@ class LocatorPart:
 @frozen
 class Locator:
     """Where in a source: ``130``, ``838-841 (No. 845)``, ``ISH: 16, K: 1129, B: 95-1``."""
+
+    __repr__ = record_repr
 
     raw: str
     span: Span
@@ -243,6 +268,8 @@ class Locator:
 @frozen
 class Citation:
     """One reference inside a note (or, for keyed texts, in the body), with its parts as written and read."""
+
+    __repr__ = record_repr
 
     footnote: int | None  # None: a keyed citation in the body text
     kind: CitationKind
@@ -267,6 +294,8 @@ class Citation:
 class Commentary:
     """Text of a note that is not a citation."""
 
+    __repr__ = record_repr
+
     footnote: int
     text: str
     span: Span
@@ -275,6 +304,8 @@ class Commentary:
 @frozen
 class Footnote:
     """One note number with what the text gives for it: marker, claim, note text, citations."""
+
+    __repr__ = record_repr
 
     number: int
     marker: Marker | None
@@ -291,6 +322,8 @@ class Footnote:
 @frozen
 class Footnotes:
     """The result of reading a document's footnotes."""
+
+    __repr__ = record_repr
 
     document: Document
     footnotes: tuple[Footnote, ...]
@@ -332,6 +365,8 @@ class SourceKind(enum.Enum):
 class Name:
     """A person or body as a bibliography names it, parsed by pybtex."""
 
+    __repr__ = record_repr
+
     raw: str
     first: str  # given names and initials
     last: str  # family name with any particles; a corporate name whole
@@ -350,6 +385,8 @@ class Source:
     ``userb``, ``|``-separated); ``provenance`` says where fields that the citing text
     does not give came from (field ``usera``).
     """
+
+    __repr__ = record_repr
 
     key: str
     entry_type: str

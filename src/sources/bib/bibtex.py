@@ -32,6 +32,7 @@ from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
 from sources.model import Diagnostic, Name, Source, SourceKind
+from sources.records import record_repr
 from sources.writing import write_atomically
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
@@ -46,6 +47,9 @@ if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliograph
 _LATEX_MARK = re.compile(r"[\\{}$~%]|--")
 _AND = re.compile(r"(?<!\s)\s++and\s++")
 _BRACE = re.compile(r"(?<!\\)[{}]")
+# What pylatexenc reads as more than text, braces and dashes: macros, math, comments,
+# and its other specials (~ & `` '' !` ?`).
+_MORE_THAN_BRACES = re.compile(r"[\\$%~&`]|''")
 # Deeper than any real field; pylatexenc and pybtex recurse once or more per level.
 _DEEPEST = 32
 
@@ -99,6 +103,8 @@ def bibtex_format() -> BibtexFormat:
 @frozen
 class Bibliography:
     """A parsed ``.bib`` file: its typed sources, its library for writing, its problems."""
+
+    __repr__ = record_repr
 
     path: str
     sources: tuple[Source, ...]
@@ -290,7 +296,27 @@ def _decode(latex: str, name: str, unreadable: list[str]) -> str:
     if _too_deep(latex):
         unreadable.append(f"{name} nests braces more than {_DEEPEST} deep")
         return latex
-    return " ".join(str(_latex().latex_to_text(latex)).split())
+    plain = _braces_and_dashes(latex)
+    return " ".join((str(_latex().latex_to_text(latex)) if plain is None else plain).split())
+
+
+def _braces_and_dashes(latex: str) -> str | None:
+    """What pylatexenc makes of text whose only LaTeX is groups and dashes; None for anything more.
+
+    Most LaTeX in real fields is ``{Braced Body}`` and ``313--330``, and building
+    pylatexenc's converter costs more at start-up than the rest of reading a .bib file.
+    As pylatexenc does, ``---`` is an em dash, then ``--`` an en dash, and group braces vanish.
+    """
+    if _MORE_THAN_BRACES.search(latex):
+        return None
+    depth = 0
+    for brace in _BRACE.findall(latex):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return None
+    if depth:
+        return None
+    return latex.replace("---", "\N{EM DASH}").replace("--", "\N{EN DASH}").replace("{", "").replace("}", "")
 
 
 def _too_deep(text: str) -> bool:

@@ -29,6 +29,7 @@ from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format, name_li
 from sources.bib.formats import TARGETS
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Source
+from sources.records import record_repr
 
 # biblatex's data model (biblatex manual §2.2, and the fields biber knows): what it can hold.
 BIBLATEX_FIELDS = frozenset(
@@ -81,6 +82,8 @@ _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?")
 class Exported:
     """A bibliography in a target format, a warning for each field the target cannot carry,
     and the problems found in reading the bibliography."""
+
+    __repr__ = record_repr
 
     text: str
     warnings: tuple[str, ...] = ()

@@ -24,6 +24,7 @@ from sources.bib.bibtex import Bibliography
 from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import Citation, CitationKind, Diagnostic, Footnote, Footnotes, Source
+from sources.records import record_repr
 
 _NEAREST = 3
 
@@ -38,6 +39,8 @@ class Status(enum.Enum):
 class Resolution:
     """What became of one citation: its entry, or the candidates and why not."""
 
+    __repr__ = record_repr
+
     citation: Citation
     status: Status
     source: str | None
@@ -48,6 +51,8 @@ class Resolution:
 @frozen
 class Resolved:
     """An article's footnotes linked to a bibliography."""
+
+    __repr__ = record_repr
 
     footnotes: Footnotes  # citations carry their ``source`` key when resolved
     bibliography: Bibliography

@@ -18,6 +18,7 @@ from sources.checks.report import FORMATS
 from sources.checks.rules import RULES
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Severity
+from sources.records import record_repr
 
 # The severities ``fail-on`` takes, on the command line and in pyproject.toml alike.
 FAIL_ON = ("error", "warning")
@@ -25,6 +26,8 @@ FAIL_ON = ("error", "warning")
 
 @frozen
 class Settings:
+    __repr__ = record_repr
+
     select: tuple[str, ...] = ("SRC",)
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR

@@ -12,10 +12,13 @@ from __future__ import annotations
 from attrs import frozen
 
 from sources.model import Diagnostic, Document, Severity, Span
+from sources.records import record_repr
 
 
 @frozen
 class Rule:
+    __repr__ = record_repr
+
     code: str
     name: str
     severity: Severity

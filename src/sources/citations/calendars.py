@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from sources.folding import fold
+from sources.records import record_repr
 
 
 class Calendar(enum.Enum):
@@ -37,6 +38,8 @@ class Calendar(enum.Enum):
 class Reading:
     """One way to read a date: its calendar and the Gregorian days it covers (inclusive)."""
 
+    __repr__ = record_repr
+
     calendar: Calendar
     start: date
     end: date
@@ -46,6 +49,8 @@ class Reading:
 @frozen
 class CitedDate:
     """A date as written (``1 Haziran 1337-1921``, ``1339``) and its readings."""
+
+    __repr__ = record_repr
 
     raw: str
     readings: tuple[Reading, ...]

@@ -29,11 +29,14 @@ from sources.model import (
     LocatorPart,
     Span,
 )
+from sources.records import record_repr
 
 
 @frozen
 class Affix:
     """A prenote or postnote as written (stripped), with the offset of its first character."""
+
+    __repr__ = record_repr
 
     text: str
     start: int
@@ -42,6 +45,8 @@ class Affix:
 @frozen
 class KeyedItem:
     """One cited key as a reader found it: ``[@key]``, or one key of ``\\cite{a,b}``."""
+
+    __repr__ = record_repr
 
     key: str
     mode: CiteMode

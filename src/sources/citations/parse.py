@@ -46,6 +46,7 @@ from sources.model import (
     NoteText,
     Span,
 )
+from sources.records import record_repr
 
 _SIGNAL = re.compile(
     r"(?<![\w.])(?:(?:[Gg]eniş|[Aa]yrıntılı|[Dd]aha\s+(?:geniş|fazla))\s+bilgi\s+için\s+)?"
@@ -89,6 +90,8 @@ _INSTITUTION = re.compile(
 
 @frozen
 class _Name:
+    __repr__ = record_repr
+
     end: int
     words: int
     comma: bool  # a comma inside: only a title may have one
@@ -97,6 +100,8 @@ class _Name:
 @frozen
 class _Found:
     """A citation found at some place, before it is given its footnote and signal."""
+
+    __repr__ = record_repr
 
     kind: CitationKind
     start: int
@@ -188,6 +193,8 @@ def read_note(
 @frozen
 class _Piece:
     """A stretch of a note: a citation (``found``), commentary, or unreadable citation text."""
+
+    __repr__ = record_repr
 
     start: int
     end: int

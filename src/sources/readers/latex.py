@@ -28,6 +28,7 @@ from sources.citations.keyed import Affix, KeyedItem
 from sources.errors import InputError
 from sources.model import CiteMode, Footnotes, Span
 from sources.readers.markup import CLAIM_REACH, Collected, lines_of, markup_document
+from sources.records import record_repr
 
 MAX_DEPTH = 200
 # What nests: braces and environments (escapes and comments match whole, to be passed over).
@@ -144,6 +145,8 @@ class _Condensed:
     work is the structure. Every character that is not prose keeps its place relative
     to its neighbours, so a node's offsets map back exactly.
     """
+
+    __repr__ = record_repr
 
     text: str
     at: array[int] = field(repr=False)  # where each condensed run starts in ``text``
@@ -351,6 +354,8 @@ class _Walk:
 @frozen
 class _Arguments:
     """A cite command's arguments as read from the text: where they run, and their groups."""
+
+    __repr__ = record_repr
 
     start: int  # just after the command's name (and star)
     end: int

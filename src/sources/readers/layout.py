@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Document, Line, LineKind
+from sources.records import record_repr
 
 # A note number at the start of a line: "21 Yılmaz", and "40İngiliz" with the space lost.
 # Note numbers of any width (up to nine digits, which no text reaches, so that int() stays cheap).
@@ -55,6 +56,8 @@ class Role(enum.Enum):
 @frozen
 class Placed:
     """The role of one line; for note lines, the note it belongs to."""
+
+    __repr__ = record_repr
 
     role: Role
     note: int | None = None
@@ -134,7 +137,7 @@ def place_lines(document: Document) -> list[Placed | None]:
                 placed[ks[i]] = state.start(line, number)
                 i += 1
             else:
-                end = i
+                end = i + 1  # line i was just found to be unnumbered text
                 while end < len(ks) and _unnumbered_text(state, lines[ks[end]]):
                     end += 1
                 run = [lines[k] for k in ks[i:end]]

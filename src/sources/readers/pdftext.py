@@ -92,12 +92,11 @@ def _physical_lines(text: str, index: LineIndex) -> list[tuple[int, int, str]]:
     """(start, end, content) of every line's content: form feeds and outer blanks trimmed."""
     lines = []
     starts = index.starts
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        line = text[start:end].rstrip("\r\n")
-        stripped = line.replace("\f", " ").strip()
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        line = text[start:end].rstrip("\r\n").replace("\f", " ")
+        stripped = line.strip()
         if stripped:
-            offset = start + line.replace("\f", " ").index(stripped)
+            offset = start + len(line) - len(line.lstrip())
             lines.append((offset, offset + len(stripped), stripped))
         else:
             lines.append((start, start, ""))
@@ -108,22 +107,17 @@ def _paginate(text: str, index: LineIndex) -> tuple[list[int], list[int]]:
     """Page index of every line, and the start offset of every page."""
     form_feeds = "\f" in text
     page_starts = [0]
-    page_of = []
+    page_of = [0]
     line_starts = index.starts
-    for k in range(len(line_starts)):
-        start = line_starts[k]
-        end = line_starts[k + 1] if k + 1 < len(line_starts) else len(text)
-        line = text[start:end]
-        if k and _starts_page(line, form_feeds):
+    for start, end in zip(line_starts[1:], [*line_starts[2:], len(text)], strict=False):  # a lone line has no pair
+        if form_feeds:
+            starts_page = "\f" in text[start:end]
+        else:
+            starts_page = text.startswith(" ", start) and not text.startswith("  ", start)
+        if starts_page:
             page_starts.append(start)
         page_of.append(len(page_starts) - 1)
     return page_of, page_starts
-
-
-def _starts_page(line: str, form_feeds: bool) -> bool:
-    if form_feeds:
-        return "\f" in line
-    return line.startswith(" ") and not line.startswith("  ")
 
 
 def _kind(content: str) -> LineKind:

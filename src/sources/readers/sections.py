@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Line
+from sources.records import record_repr
 
 _NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.\s+(\S.*)")
 _UNNUMBERED = frozenset(
@@ -28,6 +29,8 @@ _ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,9}$")
 @frozen
 class HeadingLines:
     """A heading found among body lines: which lines (inclusive) and its number."""
+
+    __repr__ = record_repr
 
     first: int
     last: int

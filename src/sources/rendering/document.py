@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from sources.records import record_repr
 from sources.rendering import DEFAULT_LANG, DEFAULT_STYLE
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ class Rendering:
     in the text's order (empty unless the notes were asked for), ``warnings`` what could not
     be rendered and why, and ``text`` the whole output in ``format``.
     """
+
+    __repr__ = record_repr
 
     style: str
     lang: str
