@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sources.csl.collapse import collapse_cluster
-from sources.csl.compile import Section
+from sources.csl.compile import Section, SortKey
 from sources.csl.context import Ctx, Disamb
 from sources.csl.disambiguate import disambiguate
 from sources.csl.formats import render_tokens
@@ -135,7 +135,8 @@ class Run:
             disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
             self._probe_position = 0
         citations = [self.cluster(cites) for _, cites in clusters]
-        entries = self.entries([item for item in order if item in set(bibliography_ids)])
+        listed = set(bibliography_ids)
+        entries = self.entries([item for item in order if item in listed])
         return citations, entries
 
     def register(self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]) -> list[str]:
@@ -151,7 +152,7 @@ class Run:
         keys = self.citation.sort
         return sort_by_keys(
             cites,
-            lambda cite: self.sort_keys(keys, cite["id"], cite),
+            lambda cite, index: self.sort_key(keys[index], cite["id"], cite),
             [key.descending for key in keys],
             self.locale.lang,
         )
@@ -165,7 +166,7 @@ class Run:
         keys = self.bibliography.sort
         order = sort_by_keys(
             registered,
-            lambda item: self.sort_keys(keys, item),
+            lambda item, index: self.sort_key(keys[index], item),
             [key.descending for key in keys],
             self.locale.lang,
         )
@@ -174,15 +175,11 @@ class Run:
                 self.items[item_id]["citation-number"] = index
         return order
 
-    def sort_keys(self, keys: list[Any], item_id: str, cite: dict[str, Any] | None = None) -> list[Any]:
-        out = []
-        for key in keys:
-            ctx = Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id))
-            value = key.render(ctx)
-            if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
-                value = int(value)
-            out.append(value)
-        return out
+    def sort_key(self, key: SortKey, item_id: str, cite: dict[str, Any] | None = None) -> str | int | None:
+        value = key.render(Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id)))
+        if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
+            return int(value)
+        return value
 
     def cluster(self, cites: list[dict[str, Any]]) -> str:
         cites = self.sort_cites(cites)
