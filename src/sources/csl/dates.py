@@ -160,10 +160,11 @@ def compile_date(element: ET.Element, uses_year_suffix: bool) -> Callable[[Ctx],
     decorate: Decorator | None = decorator(element)
     localized: dict[str, tuple[list[Part], str]] = {}
     sort_scope = scope if form else tuple(part.get("name", "") for part in own_parts)
+    own = ([Part(part) for part in own_parts], delimiter)
 
     def parts_for(ctx: Ctx) -> tuple[list[Part], str]:
         if not form:
-            return [Part(part) for part in own_parts], delimiter
+            return own
         cached = localized.get(ctx.locale.lang)
         if cached is None:
             base = ctx.locale.dates.get(form)

@@ -41,6 +41,9 @@ class Run:
         self.state: dict[str, Disamb] = {}
         self._probe_position = 0
         self._first_renders: dict[tuple[Any, ...], tuple[Node | None, Ctx]] = {}
+        # Items with a plain first cite, the only ones whose probe rendering is kept for reuse: a kept
+        # tree is hundreds of live objects that every full garbage collection walks again.
+        self._reusable: set[str] = set()
         self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
@@ -73,7 +76,7 @@ class Run:
             node, ctx = self.render_cite(item_id, {"position": self._probe_position} if self._probe_position else {})
             found = (plain(node), ctx.name_lists)
             self._probes[key] = found
-            if not self._probe_position:
+            if not self._probe_position and item_id in self._reusable:
                 self._first_renders[key] = (node, ctx)
         return found
 
@@ -84,7 +87,7 @@ class Run:
 
     def first_render(self, cite: dict[str, Any]) -> tuple[Node | None, Ctx]:
         """A plain first cite, reusing its rendering from disambiguation when the state has not changed."""
-        if cite.keys() <= {"id", "position"} and not cite.get("position"):
+        if _plain_first(cite):
             found = self._first_renders.pop(self._state_key(cite["id"], 0), None)
             if found is not None:
                 return found
@@ -127,6 +130,7 @@ class Run:
         options = self.citation.options
         near = int(options.get("near-note-distance", "5") or 5)
         assign_positions(clusters, near)
+        self._reusable = {cite["id"] for _, cites in clusters for cite in cites if _plain_first(cite)}
         disambiguate(registered, self.state, self.probe, options, order, self.uses_condition)
         # Cites in their subsequent form must be told apart too (short forms, et-al-subsequent-*).
         later = list(dict.fromkeys(cite["id"] for _, cites in clusters for cite in cites if cite.get("position")))
@@ -270,6 +274,10 @@ class Run:
                 node = section.decorate(node, ctx)
             out.append((item_id, self.output(node, trim=bool(second_field), lead=True)))
         return out
+
+
+def _plain_first(cite: dict[str, Any]) -> bool:
+    return cite.keys() <= {"id", "position"} and not cite.get("position")
 
 
 def _ends_in_block(node: Rich) -> bool:
