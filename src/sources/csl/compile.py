@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
 
-from sources.csl.context import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
+from sources.csl.context import CITE_VARIABLES, DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
 from sources.csl.dates import compile_date
 from sources.csl.decorate import decorator
 from sources.csl.items import DateValue
@@ -368,9 +368,7 @@ class Compiler:
         """A branch's conditions as one test, stopping at the first value that decides it."""
         match = branch.get("match", "all")
         tested = [
-            attr
-            for attr in branch.attrib
-            if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
+            attr for attr in branch.attrib if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
         ]
         checks = [_check(attr, value) for attr in tested for value in branch.get(attr, "").split()]
         values = branch.get(tested[0], "").split() if len(tested) == 1 else []
@@ -384,12 +382,19 @@ class Compiler:
         if tested == ["variable"] and len(values) == 1 and match != "none":
             name = values[0]
             return lambda ctx: ctx.variable(name) is not None
-        if tested == ["variable"] and match == "any":
-            names = tuple(values)
-            return lambda ctx: any(ctx.variable(name) is not None for name in names)
-        if tested == ["variable"] and match == "none":
-            names = tuple(values)
-            return lambda ctx: all(ctx.variable(name) is None for name in names)
+        if tested == ["variable"] and match in ("any", "none"):
+            names = frozenset(values)
+            # A variable the item does not have is absent: most tests end at one set operation
+            # (cite variables, which the item does not hold, take the full test).
+            anywhere = bool(names & CITE_VARIABLES)
+            wanted = match == "any"
+
+            def found(ctx: Ctx) -> bool:
+                if not anywhere and names.isdisjoint(ctx.item):
+                    return not wanted
+                return any(ctx.variable(name) is not None for name in names) == wanted
+
+            return found
 
         def test(ctx: Ctx) -> bool:
             if match == "any":
