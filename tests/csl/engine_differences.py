@@ -27,10 +27,6 @@ MLA_VOLUME = (
 )
 MONTH_RANGE_YEAR_TWICE = "a month range inside one year prints the year twice ('2001–2001')"
 REVIEW = "Chicago reviews: a signed review is called 'Unsigned review of', and volume and date come out of order"
-SECOND_FIELD_TEXT = (
-    "second-field-align in text output runs the first field into the rest ('[1]A. G. Çelik'); citeproc-js"
-    " puts a space between them, as the HTML output puts them in two blocks"
-)
 SUPPRESS_AUTHOR_SUBSTITUTES = "suppress-author prints the substitute (the title) where the author was"
 TERM_FORM_FALLBACK = (
     "term form fallback: the short 'legislation' term missing from de-DE comes from en-US ('Legis.') "
@@ -80,50 +76,6 @@ ENGINE_BUGS: dict[str, str] = {
     "harvard-cite-them-right-????-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
     "harvard-cite-them-right-????-first-cite-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
     "harvard-cite-them-right-????-same-author-same-year": YEAR_SUFFIX_COLLAPSE,
-    "ieee-text-article-journal-date-range": SECOND_FIELD_TEXT,
-    "ieee-text-article-journal-pages": SECOND_FIELD_TEXT,
-    "ieee-text-article-journal-season": SECOND_FIELD_TEXT,
-    "ieee-text-article-journal-short-range": SECOND_FIELD_TEXT,
-    "ieee-text-article-magazine": SECOND_FIELD_TEXT,
-    "ieee-text-article-magazine-month-range": SECOND_FIELD_TEXT,
-    "ieee-text-article-newspaper": SECOND_FIELD_TEXT,
-    "ieee-text-article-twenty-five-authors": SECOND_FIELD_TEXT,
-    "ieee-text-article-twenty-one-authors": SECOND_FIELD_TEXT,
-    "ieee-text-bill": SECOND_FIELD_TEXT,
-    "ieee-text-book-author-suffix": SECOND_FIELD_TEXT,
-    "ieee-text-book-dutch-van-den": SECOND_FIELD_TEXT,
-    "ieee-text-book-edited": SECOND_FIELD_TEXT,
-    "ieee-text-book-french-particles": SECOND_FIELD_TEXT,
-    "ieee-text-book-german-von": SECOND_FIELD_TEXT,
-    "ieee-text-book-no-date": SECOND_FIELD_TEXT,
-    "ieee-text-book-raw-date": SECOND_FIELD_TEXT,
-    "ieee-text-book-rich-title": SECOND_FIELD_TEXT,
-    "ieee-text-book-seven-authors": SECOND_FIELD_TEXT,
-    "ieee-text-book-three-authors": SECOND_FIELD_TEXT,
-    "ieee-text-book-translated": SECOND_FIELD_TEXT,
-    "ieee-text-book-turkish": SECOND_FIELD_TEXT,
-    "ieee-text-book-turkish-dotted-capitals": SECOND_FIELD_TEXT,
-    "ieee-text-book-turkish-same-year": SECOND_FIELD_TEXT,
-    "ieee-text-chapter-in-edited": SECOND_FIELD_TEXT,
-    "ieee-text-chapter-untitled-introduction": SECOND_FIELD_TEXT,
-    "ieee-text-dataset": SECOND_FIELD_TEXT,
-    "ieee-text-document-archival-circa": SECOND_FIELD_TEXT,
-    "ieee-text-entry-encyclopedia": SECOND_FIELD_TEXT,
-    "ieee-text-entry-encyclopedia-anonymous": SECOND_FIELD_TEXT,
-    "ieee-text-interview": SECOND_FIELD_TEXT,
-    "ieee-text-legal-case": SECOND_FIELD_TEXT,
-    "ieee-text-legislation": SECOND_FIELD_TEXT,
-    "ieee-text-manuscript-archival": SECOND_FIELD_TEXT,
-    "ieee-text-motion-picture": SECOND_FIELD_TEXT,
-    "ieee-text-paper-conference": SECOND_FIELD_TEXT,
-    "ieee-text-personal-communication": SECOND_FIELD_TEXT,
-    "ieee-text-post-weblog": SECOND_FIELD_TEXT,
-    "ieee-text-report-institutional": SECOND_FIELD_TEXT,
-    "ieee-text-report-institutional-acronym": SECOND_FIELD_TEXT,
-    "ieee-text-review-book": SECOND_FIELD_TEXT,
-    "ieee-text-thesis-doctoral": SECOND_FIELD_TEXT,
-    "ieee-text-webpage": SECOND_FIELD_TEXT,
-    "ieee-text-webpage-no-date": SECOND_FIELD_TEXT,
     "isnad-dipnotlu-????-first-cite-article-magazine-month-range": ISNAD_MONTH_RANGE_DROPPED,
     "isnad-dipnotlu-????-first-cite-article-newspaper": ISNAD_NEWSPAPER_TITLE,
     "isnad-dipnotlu-????-first-cite-bill": ISNAD_BILL_NUMBER,
