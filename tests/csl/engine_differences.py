@@ -12,15 +12,6 @@ ENCYCLOPEDIA_ENTRY = (
     "encyclopedia entries in Chicago: the volume is printed twice or as a locator, and 'in'/'under “...”'"
     " land on the wrong item"
 )
-ISNAD_BILL_NUMBER = "the bill's number group ('Kanun No. ...') is lost in the note"
-ISNAD_LAW_NUMBER = "the law's number group ('Kanun No. ...') is lost in the note"
-ISNAD_MONTH_RANGE_DROPPED = "İSNAD note: a month range without a day is dropped ('(Mart–Temmuz 2001)')"
-ISNAD_MOTION_PICTURE = (
-    "İSNAD films: the genre is printed twice in the bibliography, and the note loses the distributor and "
-    "year ('Örnek Film (2011)')"
-)
-ISNAD_NEWSPAPER_TITLE = "the newspaper's title (container-title) is lost in the note"
-ISNAD_UNDATED_WEBPAGE = "an undated web page does not fall back to the accessed date"
 MLA_VOLUME = (
     "MLA: 'Vol. 2' is printed for a book with volume and number-of-volumes where citeproc-js prints none "
     "(not yet decided which is right)"
@@ -76,15 +67,7 @@ ENGINE_BUGS: dict[str, str] = {
     "harvard-cite-them-right-????-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
     "harvard-cite-them-right-????-first-cite-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
     "harvard-cite-them-right-????-same-author-same-year": YEAR_SUFFIX_COLLAPSE,
-    "isnad-dipnotlu-????-first-cite-article-magazine-month-range": ISNAD_MONTH_RANGE_DROPPED,
-    "isnad-dipnotlu-????-first-cite-article-newspaper": ISNAD_NEWSPAPER_TITLE,
-    "isnad-dipnotlu-????-first-cite-bill": ISNAD_BILL_NUMBER,
-    "isnad-dipnotlu-????-first-cite-legislation": ISNAD_LAW_NUMBER,
-    "isnad-dipnotlu-????-first-cite-motion-picture": ISNAD_MOTION_PICTURE,
-    "isnad-dipnotlu-????-motion-picture": ISNAD_MOTION_PICTURE,
     "isnad-metinici-????-first-cite-article-magazine-month-range": MONTH_RANGE_YEAR_TWICE,
-    "isnad-metinici-????-first-cite-webpage-no-date": ISNAD_UNDATED_WEBPAGE,
-    "isnad-metinici-????-motion-picture": ISNAD_MOTION_PICTURE,
     "modern-language-association-????-book-german-von": MLA_VOLUME,
     "modern-language-association-????-suppress-author": SUPPRESS_AUTHOR_SUBSTITUTES,
 }

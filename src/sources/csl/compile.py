@@ -355,14 +355,14 @@ class Compiler:
         (its other conditions are then tested on each item, without the type)."""
         if self.item_type is None or "type" not in branch.attrib:
             return None
-        hits = [value == self.item_type for value in branch.get("type", "").split()]
+        hit = self.item_type in branch.get("type", "").split()
         others = any(attr in CONDITIONS and attr != "type" for attr in branch.attrib)
         match = branch.get("match", "all")
-        if match == "any":
-            return True if any(hits) else None if others else False
         if match == "none":
-            return False if any(hits) else None if others else True
-        return False if not all(hits) else None if others else True
+            return False if hit else None if others else True
+        if match == "any":
+            return True if hit else None if others else False
+        return None if hit and others else hit
 
     def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
         """A branch's conditions as one test, stopping at the first value that decides it."""
@@ -370,10 +370,16 @@ class Compiler:
         tested = [
             attr for attr in branch.attrib if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
         ]
-        checks = [_check(attr, value) for attr in tested for value in branch.get(attr, "").split()]
+        # The types of one type="a b c" are one test, passed by any of them (as in citeproc-js: a
+        # <else-if type="article-journal article-magazine"> is taken by either type, whatever the match).
+        checks = [
+            _of_type(frozenset(branch.get(attr, "").split())) if attr == "type" else _check(attr, value)
+            for attr in tested
+            for value in (branch.get(attr, "").split() if attr != "type" else [""])
+        ]
         values = branch.get(tested[0], "").split() if len(tested) == 1 else []
         # The commonest tests get a direct closure: <if type="a b c">, <if variable="x y" match="any">.
-        if tested == ["type"] and (match == "any" or (match == "all" and len(values) == 1)):
+        if tested == ["type"] and match != "none":
             types = frozenset(values)
             return lambda ctx: ctx.item.get("type") in types
         if tested == ["type"] and match == "none":
@@ -456,6 +462,10 @@ def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
     """One condition attribute with one of its values."""
     check = CONDITIONS[attr]
     return lambda ctx: check(ctx, value)
+
+
+def _of_type(types: frozenset[str]) -> Callable[[Ctx], bool]:
+    return lambda ctx: ctx.item.get("type") in types
 
 
 def _final(render: Render) -> Render:
