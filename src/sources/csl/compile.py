@@ -252,14 +252,14 @@ class Compiler:
             def render_macro(ctx: Ctx) -> Node | None:
                 called = ctx.called
                 node = macro(ctx)
-                if node is None or node == "":
+                if not node:
                     return None
                 if ctx.called == called:
                     # Output from a macro that called no variable (a term chosen by a condition, say)
                     # counts as a non-empty variable for the enclosing group, as in citeproc-js.
                     ctx.called += 1
                     ctx.nonempty += 1
-                return finish(node, ctx)
+                return node if decorate is None else decorate(node, ctx)
 
             return render_macro
         if element.get("term"):
@@ -390,15 +390,17 @@ class Compiler:
             return lambda ctx: ctx.variable(name) is not None
         if tested == ["variable"] and match in ("any", "none"):
             names = frozenset(values)
-            # A variable the item does not have is absent: most tests end at one set operation
+            # A variable the item does not have is absent: only the item's own are looked at
             # (cite variables, which the item does not hold, take the full test).
             anywhere = bool(names & CITE_VARIABLES)
             wanted = match == "any"
 
             def found(ctx: Ctx) -> bool:
-                if not anywhere and names.isdisjoint(ctx.item):
-                    return not wanted
-                return any(ctx.variable(name) is not None for name in names) == wanted
+                present = names if anywhere else names.intersection(ctx.item)
+                for name in present:
+                    if ctx.variable(name) is not None:
+                        return wanted
+                return not wanted
 
             return found
 

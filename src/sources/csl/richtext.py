@@ -92,7 +92,19 @@ def plain(node: Node | None) -> str:
         return ""
     if isinstance(node, str):
         return node
-    return node.prefix + "".join(plain(child) for child in node.children) + node.suffix
+    out: list[str] = []
+    _plain(node, out)
+    return "".join(out)
+
+
+def _plain(node: Rich, out: list[str]) -> None:
+    out.append(node.prefix)
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(child)
+        else:
+            _plain(child, out)
+    out.append(node.suffix)
 
 
 def leaves(node: Node) -> Iterator[str]:
