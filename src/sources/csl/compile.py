@@ -318,8 +318,11 @@ class Compiler:
                 # A group of terms and values that renders counts as non-empty for an enclosing group.
                 ctx.called += 1
                 ctx.nonempty += 1
-            joined: Node = Rich(join(spread(parts), delimiter))
-            return decorate(joined, ctx) if decorate is not None else joined
+            parts = spread(parts)
+            if len(parts) == 1 and decorate is None:
+                return parts[0]
+            joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
+            return joined if decorate is None else decorate(joined, ctx)
 
         return render
 
