@@ -349,7 +349,10 @@ class Compiler:
                     body = children
                     break
             parts = [node for child in body if (node := child(ctx))]
-            return Branch(parts) if parts else None
+            if len(parts) > 1:
+                return Branch(parts)
+            # One piece stands on its own for a delimiter as it is.
+            return parts[0] if parts else None
 
         return render
 
