@@ -412,7 +412,8 @@ def compile_names(
             ctx.first_names.append(registered[0])
             ctx.names_key = "\u0001".join(bare)
             if ctx.suppress_author:
-                return None
+                # Suppressed inside a <substitute>: the author is found, nothing else stands in for it.
+                return SUBSTITUTE_STOP if ctx.substituting else None
         return result
 
     return render
