@@ -22,9 +22,6 @@ TERM_FORM_FALLBACK = (
     "where citeproc-js falls back to the de-DE long form ('Gesetz'); the spec's order of form and locale "
     "fallback is arguable"
 )
-VOLUME_AS_LOCATOR = (
-    "Chicago: a book's volume (vol. 2) is printed as if it were the cite's locator ('(Beispielverlag, 1987), 2')"
-)
 YEAR_SUFFIX_COLLAPSE = (
     "two works of one author and year: Harvard reorders them by suffix ('Çelik 2015a, 2015b') where "
     "citeproc-js keeps the order cited ('Çelik 2015b, 2015a')"
@@ -41,13 +38,11 @@ ENGINE_BUGS: dict[str, str] = {
     "chicago-notes-bibliography-????-first-cite-entry-encyclopedia-anonymous": ENCYCLOPEDIA_ENTRY,
     "chicago-notes-bibliography-????-first-cite-of-a-review": REVIEW,
     "chicago-notes-bibliography-????-review-book": REVIEW,
-    "chicago-notes-bibliography-????-two-cites-in-one-note": VOLUME_AS_LOCATOR,
     "chicago-notes-bibliography-fr-FR-????-entry-encyclopedia": ENCYCLOPEDIA_ENTRY,
     "chicago-notes-bibliography-fr-FR-????-first-cite-entry-encyclopedia": ENCYCLOPEDIA_ENTRY,
     "chicago-notes-bibliography-fr-FR-????-first-cite-entry-encyclopedia-anonymous": ENCYCLOPEDIA_ENTRY,
     "chicago-notes-bibliography-fr-FR-????-first-cite-of-a-review": REVIEW,
     "chicago-notes-bibliography-fr-FR-????-review-book": REVIEW,
-    "chicago-notes-bibliography-fr-FR-????-two-cites-in-one-note": VOLUME_AS_LOCATOR,
     "harvard-cite-them-right-????-same-author-same-year": YEAR_SUFFIX_COLLAPSE,
     "modern-language-association-????-book-german-von": MLA_VOLUME,
 }

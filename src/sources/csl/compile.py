@@ -553,7 +553,7 @@ CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
     "variable": lambda ctx, value: ctx.variable(value) is not None,
     "is-numeric": _numeric,
     "is-uncertain-date": _uncertain,
-    "locator": lambda ctx, value: _locator_label(ctx) == value,
+    "locator": lambda ctx, value: ctx.variable("locator") is not None and _locator_label(ctx) == value,
     "position": _position,
     "disambiguate": lambda ctx, value: ctx.disamb.condition == (value == "true"),
 }
