@@ -140,6 +140,10 @@ CITEPROC_JS_BUGS: dict[str, str] = {
         "with fr-FR titles are not English and keep their case (CSL 1.0.2, non-English items); citeproc-js leaves "
         "the title as it is but title-cases the original title"
     ),
+    "chicago-notes-bibliography-fr-FR-????-*review*": (
+        "with fr-FR titles are not English and keep their case (CSL 1.0.2, non-English items); citeproc-js "
+        "title-cases the reviewed title ('Harbour Ledgers of the Levant Trade')"
+    ),
     "chicago-notes-bibliography-*-first-cite-book-translated": (
         "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"
     ),

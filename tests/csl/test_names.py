@@ -149,3 +149,13 @@ def test_suppress_author_found_in_a_substitute_leaves_no_stand_in() -> None:
     item = {"id": "a", "author": [{"family": "Petrov"}], "title": "Notes", "issued": {"date-parts": [[1998]]}}
     assert cite(layout, [item], [[{"id": "a", "type": "suppress-author"}]]) == ["1998"]
     assert cite(layout, [item]) == ["Petrov, 1998"]
+
+
+def test_a_substituted_variable_is_still_there_for_conditions() -> None:
+    """Chicago prints 'In' before an encyclopedia only for a signed entry, after its author was substituted
+    for the composer: suppression hides the author from the output, not from <if variable>."""
+    layout = (
+        '<names variable="composer"><substitute><names variable="author"/></substitute></names>'
+        '<choose><if variable="author"><text value=" (signed)"/></if></choose>'
+    )
+    assert bib(layout, [{"id": "a", "author": [{"family": "Petrov"}]}]) == ["Petrov (signed)"]

@@ -393,7 +393,7 @@ class Compiler:
             return lambda ctx: ctx.item.get("type") not in types
         if tested == ["variable"] and len(values) == 1 and match != "none":
             name = values[0]
-            return lambda ctx: ctx.variable(name) is not None
+            return lambda ctx: ctx.present(name)
         if tested == ["variable"] and match in ("any", "none"):
             names = frozenset(values)
             # A variable the item does not have is absent: only the item's own are looked at
@@ -404,7 +404,7 @@ class Compiler:
             def found(ctx: Ctx) -> bool:
                 present = names if anywhere else names.intersection(ctx.item)
                 for name in present:
-                    if ctx.variable(name) is not None:
+                    if ctx.present(name):
                         return wanted
                 return not wanted
 
@@ -550,7 +550,7 @@ def _position(ctx: Ctx, wanted: str) -> bool:
 
 CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
     "type": lambda ctx, value: ctx.item.get("type") == value,
-    "variable": lambda ctx, value: ctx.variable(value) is not None,
+    "variable": lambda ctx, value: ctx.present(value),
     "is-numeric": _numeric,
     "is-uncertain-date": _uncertain,
     "locator": lambda ctx, value: ctx.variable("locator") is not None and _locator_label(ctx) == value,
