@@ -94,19 +94,16 @@ class Ctx:
     def present(self, name: str) -> bool:
         """Whether the item or cite has the variable, for conditions: a variable that a substitute used
         up is suppressed in the output but still there for <if variable> (citeproc-js)."""
-        suppressed = self.suppressed
-        if name in suppressed:
-            self.suppressed = set()
-            try:
-                return self.variable(name) is not None
-            finally:
-                self.suppressed = suppressed
-        return self.variable(name) is not None
+        return self.value(name) is not None
 
     def variable(self, name: str) -> Any:
         """A variable of the item or the cite (locator, label, position-related); None when absent or used."""
         if name in self.suppressed:
             return None
+        return self.value(name)
+
+    def value(self, name: str) -> Any:
+        """A variable of the item or the cite, used or not; None when absent."""
         if name in CITE_VARIABLES:
             if name == "year-suffix":
                 return self.disamb.year_suffix or None
