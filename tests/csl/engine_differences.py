@@ -17,14 +17,9 @@ TERM_FORM_FALLBACK = (
     "where citeproc-js falls back to the de-DE long form ('Gesetz'); the spec's order of form and locale "
     "fallback is arguable"
 )
-YEAR_SUFFIX_COLLAPSE = (
-    "two works of one author and year: Harvard reorders them by suffix ('Çelik 2015a, 2015b') where "
-    "citeproc-js keeps the order cited ('Çelik 2015b, 2015a')"
-)
 
 ENGINE_BUGS: dict[str, str] = {
     "apa-de-DE-????-legislation": TERM_FORM_FALLBACK,
     "chicago-notes-bibliography-????-first-cite-entry-encyclopedia-anonymous": ENCYCLOPEDIA_ENTRY,
     "chicago-notes-bibliography-fr-FR-????-first-cite-entry-encyclopedia-anonymous": ENCYCLOPEDIA_ENTRY,
-    "harvard-cite-them-right-????-same-author-same-year": YEAR_SUFFIX_COLLAPSE,
 }

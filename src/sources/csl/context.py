@@ -106,7 +106,8 @@ class Ctx:
         """A variable of the item or the cite, used or not; None when absent."""
         if name in CITE_VARIABLES:
             if name == "year-suffix":
-                return self.disamb.year_suffix or None
+                # Sort keys never see a year-suffix (citeproc-js): cites keep their order within a year.
+                return (self.mode != "sort" and self.disamb.year_suffix) or None
             return self.cite.get(name) or None
         value = self.item.get(name)
         if value is None or value in ("", []):
