@@ -135,9 +135,14 @@ CITEPROC_JS_BUGS: dict[str, str] = {
     "harvard-cite-them-right-*-ibid-inside-one-note": COLLAPSE_BY_SUBSTITUTE,
     "chicago-notes-bibliography-fr-FR-????-book-french-particles": FRENCH_PARTICLE_SPACE,
     "chicago-notes-bibliography-fr-FR-????-first-cite-book-dutch-van-den": FRENCH_PARTICLE_SPACE,
+    "chicago-notes-bibliography-fr-FR-????-two-cites-in-one-note": FRENCH_PARTICLE_SPACE,
     "chicago-notes-bibliography-fr-FR-????-book-translated": (
         "with fr-FR titles are not English and keep their case (CSL 1.0.2, non-English items); citeproc-js leaves "
         "the title as it is but title-cases the original title"
+    ),
+    "chicago-notes-bibliography-fr-FR-????-*review*": (
+        "with fr-FR titles are not English and keep their case (CSL 1.0.2, non-English items); citeproc-js "
+        "title-cases the reviewed title ('Harbour Ledgers of the Levant Trade')"
     ),
     "chicago-notes-bibliography-*-first-cite-book-translated": (
         "citeproc-js turns parentheses inside parentheses into brackets ('(... [2005])'); CSL 1.0.2 has no such rule"

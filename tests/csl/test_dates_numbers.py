@@ -29,6 +29,19 @@ NUMERIC = '<date variable="issued" form="numeric"/>'
             "1999–2001",
         ),
         ({"date-parts": [[-44, 3, 15]]}, '<date variable="issued"><date-part name="year"/></date>', None, "44 BC"),
+        (
+            {"date-parts": [[2001, 3], [2001, 7]]},
+            '<date variable="issued" form="text" date-parts="year"/>',
+            None,
+            "2001",
+        ),
+        (
+            {"date-parts": [[1998], [2003]]},
+            '<group prefix="(" suffix=")"><date variable="issued" form="text" date-parts="year-month"/></group>'
+            '<date variable="issued"><date-part name="month"/></date>',
+            None,
+            "(1998–2003)",
+        ),
     ],
     ids=[
         "localized text date",
@@ -42,6 +55,8 @@ NUMERIC = '<date variable="issued" form="numeric"/>'
         "range across months",
         "year range",
         "BC year",
+        "month range shown as its one year",
+        "year range shown without months leaves no dash",
     ],
 )
 def test_dates_render_in_the_locale_and_form_asked(

@@ -136,3 +136,26 @@ def test_year_suffixes_separate_what_nothing_else_can() -> None:
         '<date variable="issued"><date-part name="year"/></date></group>'
     )
     assert cite(layout, items, citation_attrs='disambiguate-add-year-suffix="true"') == ["Kaya 1999a", "Kaya 1999b"]
+
+
+def test_suppress_author_found_in_a_substitute_leaves_no_stand_in() -> None:
+    """apa's citation names the composer and substitutes the author: suppressing that author must not
+    let the title stand in for it."""
+    layout = (
+        '<group delimiter=", "><names variable="composer"><substitute><names variable="author"/>'
+        '<text variable="title"/></substitute></names><date variable="issued"><date-part name="year"/>'
+        "</date></group>"
+    )
+    item = {"id": "a", "author": [{"family": "Petrov"}], "title": "Notes", "issued": {"date-parts": [[1998]]}}
+    assert cite(layout, [item], [[{"id": "a", "type": "suppress-author"}]]) == ["1998"]
+    assert cite(layout, [item]) == ["Petrov, 1998"]
+
+
+def test_a_substituted_variable_is_still_there_for_conditions() -> None:
+    """Chicago prints 'In' before an encyclopedia only for a signed entry, after its author was substituted
+    for the composer: suppression hides the author from the output, not from <if variable>."""
+    layout = (
+        '<names variable="composer"><substitute><names variable="author"/></substitute></names>'
+        '<choose><if variable="author"><text value=" (signed)"/></if></choose>'
+    )
+    assert bib(layout, [{"id": "a", "author": [{"family": "Petrov"}]}]) == ["Petrov (signed)"]

@@ -44,3 +44,10 @@ def test_positions_follow_the_notes() -> None:
 def test_ibid_needs_the_previous_note_to_cite_only_that_item() -> None:
     clusters = [note(1, {"id": "a"}, {"id": "b"}), note(2, {"id": "b"}), note(3, {"id": "b"})]
     assert cite(LAYOUT, ITEMS, clusters) == ["Long Title ALong Title B", "B (near)", "ibid."]
+
+
+def test_a_locator_condition_needs_a_locator() -> None:
+    """citeproc-js: locator="page" tests the label of the cite's locator; a cite without one has none."""
+    layout = '<choose><if locator="page"><text value="page "/></if></choose><text variable="title"/>'
+    items = [{"id": "a", "title": "T"}]
+    assert cite(layout, items, [[{"id": "a"}], [{"id": "a", "locator": "4"}]]) == ["T", "page T"]

@@ -25,6 +25,8 @@ ITEM_TYPES = frozenset(
     "performance periodical personal_communication post post-weblog regulation report review review-book "
     "software song speech standard thesis treaty webpage".split()
 )
+# Variables a cite or the disambiguation gives, not the item.
+CITE_VARIABLES = frozenset(("locator", "first-reference-note-number", "year-suffix"))
 POSITIONS = {"first": 0, "subsequent": 1, "ibid": 2, "ibid-with-locator": 3, "near-note": 4}
 
 
@@ -89,16 +91,24 @@ class Ctx:
         self.sort_names: tuple[int, int, int] | None = None
         self.warnings: list[str] = []
 
+    def present(self, name: str) -> bool:
+        """Whether the item or cite has the variable, for conditions: a variable that a substitute used
+        up is suppressed in the output but still there for <if variable> (citeproc-js)."""
+        return self.value(name) is not None
+
     def variable(self, name: str) -> Any:
         """A variable of the item or the cite (locator, label, position-related); None when absent or used."""
         if name in self.suppressed:
             return None
-        if name == "locator":
-            return self.cite.get("locator") or None
-        if name == "first-reference-note-number":
-            return self.cite.get("first-reference-note-number") or None
-        if name == "year-suffix":
-            return self.disamb.year_suffix or None
+        return self.value(name)
+
+    def value(self, name: str) -> Any:
+        """A variable of the item or the cite, used or not; None when absent."""
+        if name in CITE_VARIABLES:
+            if name == "year-suffix":
+                # Sort keys never see a year-suffix (citeproc-js): cites keep their order within a year.
+                return (self.mode != "sort" and self.disamb.year_suffix) or None
+            return self.cite.get(name) or None
         value = self.item.get(name)
         if value is None or value in ("", []):
             return None

@@ -116,13 +116,14 @@ def render_date(date: DateValue, chosen: list[Part], ctx: Ctx, delimiter: str) -
         single = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
         return Rich(single) if single else None
     end = date.parts[1]
-    differing = [name for name, index in PART_INDEX.items() if _get(start, index) != _get(end, index)]
+    names = [part.name for part in chosen]
+    # Only the parts shown count: March–July 2001 printed as a year is "2001", not "2001–2001".
+    differing = [name for name, index in PART_INDEX.items() if name in names and _get(start, index) != _get(end, index)]
     if not differing:
         same = _render_span(chosen, start, date.season, ctx, delimiter, True, True)
         return Rich(same) if same else None
     largest = differing[0]
-    names = [part.name for part in chosen]
-    if largest == "year" or largest not in names:
+    if largest == "year":
         span = list(range(len(chosen)))
     else:
         involved = [names.index(name) for name in ("month", "day")[("month", "day").index(largest) :] if name in names]
@@ -160,10 +161,11 @@ def compile_date(element: ET.Element, uses_year_suffix: bool) -> Callable[[Ctx],
     decorate: Decorator | None = decorator(element)
     localized: dict[str, tuple[list[Part], str]] = {}
     sort_scope = scope if form else tuple(part.get("name", "") for part in own_parts)
+    own = ([Part(part) for part in own_parts], delimiter)
 
     def parts_for(ctx: Ctx) -> tuple[list[Part], str]:
         if not form:
-            return [Part(part) for part in own_parts], delimiter
+            return own
         cached = localized.get(ctx.locale.lang)
         if cached is None:
             base = ctx.locale.dates.get(form)

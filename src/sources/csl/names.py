@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from sources.csl.context import Ctx
@@ -40,6 +41,7 @@ def _int(options: dict[str, str], key: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
+@lru_cache(maxsize=4096)
 def initialize(given: str, with_: str, all_words: bool, hyphen: bool) -> str:
     """Given names as initials: ``Jean-Paul Ronald`` → ``J.-P. R.`` with ``". "``.
 
@@ -410,7 +412,8 @@ def compile_names(
             ctx.first_names.append(registered[0])
             ctx.names_key = "\u0001".join(bare)
             if ctx.suppress_author:
-                return None
+                # Suppressed inside a <substitute>: the author is found, nothing else stands in for it.
+                return SUBSTITUTE_STOP if ctx.substituting else None
         return result
 
     return render

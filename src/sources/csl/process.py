@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sources.csl.collapse import collapse_cluster
-from sources.csl.compile import Section
+from sources.csl.compile import Section, SortKey
 from sources.csl.context import Ctx, Disamb
 from sources.csl.disambiguate import disambiguate
 from sources.csl.formats import render_tokens
@@ -41,6 +41,9 @@ class Run:
         self.state: dict[str, Disamb] = {}
         self._probe_position = 0
         self._first_renders: dict[tuple[Any, ...], tuple[Node | None, Ctx]] = {}
+        # Items with a plain first cite, the only ones whose probe rendering is kept for reuse: a kept
+        # tree is hundreds of live objects that every full garbage collection walks again.
+        self._reusable: set[str] = set()
         self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
@@ -73,7 +76,7 @@ class Run:
             node, ctx = self.render_cite(item_id, {"position": self._probe_position} if self._probe_position else {})
             found = (plain(node), ctx.name_lists)
             self._probes[key] = found
-            if not self._probe_position:
+            if not self._probe_position and item_id in self._reusable:
                 self._first_renders[key] = (node, ctx)
         return found
 
@@ -84,7 +87,7 @@ class Run:
 
     def first_render(self, cite: dict[str, Any]) -> tuple[Node | None, Ctx]:
         """A plain first cite, reusing its rendering from disambiguation when the state has not changed."""
-        if cite.keys() <= {"id", "position"} and not cite.get("position"):
+        if _plain_first(cite):
             found = self._first_renders.pop(self._state_key(cite["id"], 0), None)
             if found is not None:
                 return found
@@ -127,6 +130,7 @@ class Run:
         options = self.citation.options
         near = int(options.get("near-note-distance", "5") or 5)
         assign_positions(clusters, near)
+        self._reusable = {cite["id"] for _, cites in clusters for cite in cites if _plain_first(cite)}
         disambiguate(registered, self.state, self.probe, options, order, self.uses_condition)
         # Cites in their subsequent form must be told apart too (short forms, et-al-subsequent-*).
         later = list(dict.fromkeys(cite["id"] for _, cites in clusters for cite in cites if cite.get("position")))
@@ -135,7 +139,8 @@ class Run:
             disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
             self._probe_position = 0
         citations = [self.cluster(cites) for _, cites in clusters]
-        entries = self.entries([item for item in order if item in set(bibliography_ids)])
+        listed = set(bibliography_ids)
+        entries = self.entries([item for item in order if item in listed])
         return citations, entries
 
     def register(self, clusters: list[tuple[int, list[dict[str, Any]]]], bibliography_ids: list[str]) -> list[str]:
@@ -151,7 +156,7 @@ class Run:
         keys = self.citation.sort
         return sort_by_keys(
             cites,
-            lambda cite: self.sort_keys(keys, cite["id"], cite),
+            lambda cite, index: self.sort_key(keys[index], cite["id"], cite),
             [key.descending for key in keys],
             self.locale.lang,
         )
@@ -165,7 +170,7 @@ class Run:
         keys = self.bibliography.sort
         order = sort_by_keys(
             registered,
-            lambda item: self.sort_keys(keys, item),
+            lambda item, index: self.sort_key(keys[index], item),
             [key.descending for key in keys],
             self.locale.lang,
         )
@@ -174,15 +179,11 @@ class Run:
                 self.items[item_id]["citation-number"] = index
         return order
 
-    def sort_keys(self, keys: list[Any], item_id: str, cite: dict[str, Any] | None = None) -> list[Any]:
-        out = []
-        for key in keys:
-            ctx = Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id))
-            value = key.render(ctx)
-            if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
-                value = int(value)
-            out.append(value)
-        return out
+    def sort_key(self, key: SortKey, item_id: str, cite: dict[str, Any] | None = None) -> str | int | None:
+        value = key.render(Ctx(self.items[item_id], self.locale, "sort", cite, self.state.get(item_id)))
+        if isinstance(value, str) and value.isdigit() and key.kind == "macro" and len(value) < 10:
+            return int(value)
+        return value
 
     def cluster(self, cites: list[dict[str, Any]]) -> str:
         cites = self.sort_cites(cites)
@@ -273,6 +274,10 @@ class Run:
                 node = section.decorate(node, ctx)
             out.append((item_id, self.output(node, trim=bool(second_field), lead=True)))
         return out
+
+
+def _plain_first(cite: dict[str, Any]) -> bool:
+    return cite.keys() <= {"id", "position"} and not cite.get("position")
 
 
 def _ends_in_block(node: Rich) -> bool:

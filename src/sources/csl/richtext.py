@@ -92,7 +92,19 @@ def plain(node: Node | None) -> str:
         return ""
     if isinstance(node, str):
         return node
-    return node.prefix + "".join(plain(child) for child in node.children) + node.suffix
+    out: list[str] = []
+    _plain(node, out)
+    return "".join(out)
+
+
+def _plain(node: Rich, out: list[str]) -> None:
+    out.append(node.prefix)
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(child)
+        else:
+            _plain(child, out)
+    out.append(node.suffix)
 
 
 def leaves(node: Node) -> Iterator[str]:
@@ -199,7 +211,11 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
         tokens.append(("qo", quotes.inner_open if inner else quotes.open))
         depth += 1
     for child in node.children:
-        _flatten(child, tokens, state, quotes, depth)
+        if isinstance(child, str):
+            if child:
+                tokens.append(("t", child))
+        else:
+            _flatten(child, tokens, state, quotes, depth)
     if node.quotes:
         tokens.append(("qm" if node.quoted_text else "qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
     for attr, previous in reversed(opened):
@@ -246,6 +262,10 @@ def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
     return out
 
 
+def _between_quotes(out: list[Token], index: int) -> bool:
+    return index >= 0 and any(kind in ("qc", "qm") for kind, _ in out[index + 1 :])
+
+
 def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
     """Resolve the start of ``value`` against the text that precedes it in ``out``."""
     index = len(out) - 1
@@ -255,8 +275,7 @@ def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
             quote_at = index
         index -= 1
     previous = out[index][1] if index >= 0 and out[index][0] == "t" else ""
-    between_quotes = any(kind in ("qc", "qm") for kind, _ in out[index + 1 :]) if index >= 0 else False
-    if value[0] == " " and previous.endswith(" ") and not between_quotes:
+    if value[0] == " " and previous.endswith(" ") and not _between_quotes(out, index):
         value = value.lstrip(" ")
         if not value:
             return value

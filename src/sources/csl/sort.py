@@ -18,27 +18,33 @@ def _compare(a: Any, b: Any) -> int:
     return -1 if a < b else 1
 
 
-def sort_by_keys(entries: Sequence[T], keys: Callable[[T], list[Key]], descending: list[bool], lang: str) -> list[T]:
-    """Entries ordered by their keys; an absent key sorts last in both directions; ties keep input order."""
-    cache: dict[int, list[tuple[int, Any]]] = {}
-    collate = sort_key_for(lang)
+def sort_by_keys(entries: Sequence[T], key: Callable[[T, int], Key], descending: list[bool], lang: str) -> list[T]:
+    """Entries ordered by their keys; an absent key sorts last in both directions; ties keep input order.
 
-    def prepared(entry: T) -> list[tuple[int, Any]]:
-        found = cache.get(id(entry))
+    ``key(entry, index)`` gives one key of an entry. Keys are computed lazily and once: a later key only
+    when the earlier ones tie, as most entries differ in their first key (rendering a sort macro and
+    collating its text are the costly parts).
+    """
+    collate = sort_key_for(lang)
+    count = len(descending)
+    cache: list[dict[int, tuple[int, Any]]] = [{} for _ in range(count)]
+
+    def prepared(entry: T, index: int) -> tuple[int, Any]:
+        found = cache[index].get(id(entry))
         if found is None:
-            found = []
-            for value in keys(entry):
-                if value is None or value == "":
-                    found.append((1, None))
-                elif isinstance(value, int):
-                    found.append((0, (0, value)))
-                else:
-                    found.append((0, (1, collate(value))))
-            cache[id(entry)] = found
+            value = key(entry, index)
+            if value is None or value == "":
+                found = (1, None)
+            elif isinstance(value, int):
+                found = (0, (0, value))
+            else:
+                found = (0, (1, collate(value)))
+            cache[index][id(entry)] = found
         return found
 
     def compare(a: T, b: T) -> int:
-        for index, (left, right) in enumerate(zip(prepared(a), prepared(b), strict=True)):
+        for index in range(count):
+            left, right = prepared(a, index), prepared(b, index)
             if left[0] != right[0]:
                 return left[0] - right[0]
             if left[0] == 1:
