@@ -93,9 +93,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(exported.text)
     for diagnostic in exported.diagnostics:
-        print(present.diagnostic_line(diagnostic), file=sys.stderr)
+        print(printable(present.diagnostic_line(diagnostic)), file=sys.stderr)
     for warning in exported.warnings:
-        print(f"sources: warning: {warning}", file=sys.stderr)
+        print(printable(f"sources: warning: {warning}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -286,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (``| head``): not an error of ours
         return EXIT_OK
     except Exception as error:  # the last net: a bug of ours must not pass for findings (exit 1)
-        print(f"sources: internal error, please report it: {type(error).__name__}: {error}"[:500], file=sys.stderr)
+        print(
+            printable(f"sources: internal error, please report it: {type(error).__name__}: {error}"[:500]),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     return status

@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from sources import options
+from sources.printable import printable
 from sources.rendering import DEFAULT_LANG, DEFAULT_STYLE
 from sources.rendering.output import FORMATS
 
@@ -59,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(rendering.text)
     if args.format != "json":  # JSON carries its warnings
         for warning in rendering.warnings:
-            print(f"sources: warning: {warning}", file=sys.stderr)
+            print(printable(f"sources: warning: {warning}"), file=sys.stderr)
     return 0
