@@ -478,6 +478,9 @@ class Compiler:
 
             return found
 
+        if len(checks) == 1 and match != "none":
+            return checks[0]
+
         def test(ctx: Ctx) -> bool:
             if match == "any":
                 return any(check(ctx) for check in checks)
