@@ -92,6 +92,36 @@ class Compiler:
         self.in_progress: set[tuple[str, str]] = set()
         self.uses_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter("text"))
         self.page_range_format = root.get("page-range-format", "")
+        # For a render that outputs nothing unless the item holds one of its variables: those variables,
+        # and whether it then always calls one (which suppresses an enclosing group, a side effect kept).
+        self.needs: dict[Render, tuple[frozenset[str], bool]] = {}
+        # Terms and values: they touch no variable, so they never decide whether a group is empty.
+        self.inert: set[Render] = set()
+
+    def needing(self, render: Render, variables: frozenset[str], calls: bool) -> Render:
+        self.needs[render] = (variables, calls)
+        return render
+
+    def needed(self, children: list[Render]) -> tuple[frozenset[str], bool] | None:
+        """What a run of children needs, when each of them needs variables; else None."""
+        if not all(child in self.needs for child in children):
+            return None
+        variables = frozenset().union(*(self.needs[child][0] for child in children))
+        return variables, any(self.needs[child][1] for child in children)
+
+    def suppressed(self, children: list[Render]) -> tuple[frozenset[str], bool] | None:
+        """What a group (or macro) needs: a group that calls a variable and finds all of them empty
+        renders nothing, whatever terms it holds."""
+        needs = self.needed([child for child in children if child not in self.inert])
+        return needs if needs is not None and needs[1] else None
+
+    @staticmethod
+    def skippable(needs: tuple[frozenset[str], bool] | None) -> frozenset[str] | None:
+        """Variables whose absence from an item empties a group or macro at once (CSL: a group whose
+        variables are all empty is suppressed), or None when that cannot be known from the item alone."""
+        if needs is None or not needs[1] or needs[0] & CITE_VARIABLES:
+            return None
+        return needs[0]
 
     def error(self, element: ET.Element, message: str) -> CslError:
         return CslError(f"{self.origin}:{line_of(element)}: {message}")
@@ -188,8 +218,13 @@ class Compiler:
         if not children:
             self.compiled[key] = _nothing
             return _nothing
+        needs = self.suppressed(children)
+        skip = self.skippable(needs)
 
         def render(ctx: Ctx) -> Node | None:
+            if skip is not None and ctx.item.keys().isdisjoint(skip):
+                ctx.called += 1
+                return None
             called, nonempty = ctx.called, ctx.nonempty
             parts = [node for child in children if (node := child(ctx))]
             # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
@@ -200,6 +235,8 @@ class Compiler:
             # A macro's output is one piece for its group, whatever choose it holds.
             return Rich(spread(parts))
 
+        if needs is not None:
+            self.needing(render, *needs)
         self.compiled[key] = render
         return render
 
@@ -227,9 +264,15 @@ class Compiler:
                     if child.tag == "text" and (child.get("term") is not None or child.get("value") is not None):
                         render = _final(render)
                     substitute.append(render)
-            return compile_names(element, inherit, substitute, parent)
+            names = compile_names(element, inherit, substitute, parent)
+            if substitute:
+                return names
+            variables = frozenset(element.get("variable", "").split())
+            return names if not variables else self.needing(names, variables, True)
         if tag == "date":
-            return compile_date(element, self.uses_year_suffix)
+            return self.needing(
+                compile_date(element, self.uses_year_suffix), frozenset({element.get("variable", "")}), True
+            )
         if tag == "number":
             return self.number(element)
         if tag == "label":
@@ -261,6 +304,8 @@ class Compiler:
                     ctx.nonempty += 1
                 return node if decorate is None else decorate(node, ctx)
 
+            if macro in self.needs:
+                self.needing(render_macro, *self.needs[macro])
             return render_macro
         if element.get("term"):
             term = element.get("term", "")
@@ -271,10 +316,16 @@ class Compiler:
                 text = ctx.locale.term(term, form, plural)
                 return finish(TermText(text) if text else None, ctx)
 
+            self.inert.add(render_term)
             return render_term
         if element.get("value") is not None:
             value = parse_markup(element.get("value", ""))
-            return lambda ctx: finish(value, ctx)
+
+            def render_value(ctx: Ctx) -> Node | None:
+                return finish(value, ctx)
+
+            self.inert.add(render_value)
+            return render_value
         variable = element.get("variable")
         if variable is None:
             raise self.error(element, "<text> needs variable, macro, term or value")
@@ -300,6 +351,8 @@ class Compiler:
                 ctx.suppressed.add(variable)
             return finish(value, ctx)
 
+        if counts and not label_suffix:
+            self.needing(render_variable, frozenset({variable, f"{variable}-short"}), True)
         return render_variable
 
     def group(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
@@ -308,8 +361,13 @@ class Compiler:
             return _nothing
         delimiter = element.get("delimiter", "")
         decorate = decorator(element)
+        needs = self.suppressed(children)
+        skip = self.skippable(needs)
 
         def render(ctx: Ctx) -> Node | None:
+            if skip is not None and ctx.item.keys().isdisjoint(skip):
+                ctx.called += 1
+                return None
             called, nonempty = ctx.called, ctx.nonempty
             parts = [node for child in children if (node := child(ctx))]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
@@ -324,7 +382,7 @@ class Compiler:
             joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
             return joined if decorate is None else decorate(joined, ctx)
 
-        return render
+        return render if needs is None else self.needing(render, *needs)
 
     def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
         branches: list[tuple[Callable[[Ctx], bool], list[Render]]] = []
@@ -341,8 +399,18 @@ class Compiler:
             branches.append((self.condition(branch), self.children(branch, section, inherit, parent)))
         if not branches and not otherwise:
             return _nothing
+        bodies = [self.needed(children) for children in [*(children for _, children in branches), otherwise]]
+        needs: tuple[frozenset[str], bool] | None = None
+        if all(body is not None for body in bodies):
+            variables = frozenset().union(*(body[0] for body in bodies if body is not None))
+            # A body that calls no variable (an empty <else>) leaves the enclosing group undecided.
+            needs = variables, all(body is not None and body[1] for body in bodies)
+        skip = self.skippable(needs)
 
         def render(ctx: Ctx) -> Node | None:
+            if skip is not None and ctx.item.keys().isdisjoint(skip):
+                ctx.called += 1
+                return None
             body = otherwise
             for test, children in branches:
                 if test(ctx):
@@ -354,7 +422,7 @@ class Compiler:
             # One piece stands on its own for a delimiter as it is.
             return parts[0] if parts else None
 
-        return render
+        return render if needs is None else self.needing(render, *needs)
 
     def decided(self, branch: ET.Element) -> bool | None:
         """Whether a branch is taken, when its type test decides it for the type compiled for; else None
@@ -410,6 +478,9 @@ class Compiler:
 
             return found
 
+        if len(checks) == 1 and match != "none":
+            return checks[0]
+
         def test(ctx: Ctx) -> bool:
             if match == "any":
                 return any(check(ctx) for check in checks)
@@ -434,7 +505,7 @@ class Compiler:
             text = render_number(str(value), form, ctx.locale, gender)
             return decorate(text, ctx) if decorate is not None else text
 
-        return render
+        return self.needing(render, frozenset({variable}), True)
 
     def label(self, element: ET.Element) -> Render:
         variable = element.get("variable", "")
@@ -463,7 +534,7 @@ class Compiler:
                 return None
             return decorate(term, ctx) if decorate is not None else term
 
-        return render
+        return self.needing(render, frozenset({variable}), False)
 
 
 def _check(attr: str, value: str) -> Callable[[Ctx], bool]:

@@ -110,6 +110,7 @@ class Ctx:
                 return (self.mode != "sort" and self.disamb.year_suffix) or None
             return self.cite.get(name) or None
         value = self.item.get(name)
-        if value is None or value in ("", []):
+        # Not `in ("", [])`, which builds a list on every call.
+        if value is None or value == "" or (isinstance(value, list) and not value):
             return None
         return value

@@ -346,8 +346,11 @@ def compile_names(
             value = ctx.variable(variable)
             if isinstance(value, list) and value:
                 lists.append((variable, value))
-        combined = ctx.locale.term("editortranslator", label_form) if label is not None else "x"
-        if len(lists) > 1 and combined and {v for v, _ in lists} >= {"editor", "translator"}:
+        if (
+            len(lists) > 1
+            and {v for v, _ in lists} >= {"editor", "translator"}
+            and (label is None or ctx.locale.term("editortranslator", label_form))
+        ):
             editors = dict(lists)["editor"]
             if editors == dict(lists)["translator"]:
                 lists = [(v, names) for v, names in lists if v != "translator"]

@@ -268,6 +268,9 @@ def _between_quotes(out: list[Token], index: int) -> bool:
 
 def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
     """Resolve the start of ``value`` against the text that precedes it in ``out``."""
+    if value[0] != " " and value[0] not in PUNCTUATION:
+        # Most text starts with a letter: nothing before it needs to be looked at.
+        return value
     index = len(out) - 1
     quote_at = -1
     while index >= 0 and out[index][0] in ("c", "qc", "qm"):
