@@ -27,6 +27,7 @@ def write_atomically(text: str, path: str | Path) -> None:
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
         handle, temporary = _create_beside(target)
+        replaced = False
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
@@ -35,10 +36,11 @@ def write_atomically(text: str, path: str | Path) -> None:
             if mode is not None:
                 os.chmod(temporary, mode)
             os.replace(temporary, target)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temporary)
-            raise
+            replaced = True
+        finally:
+            if not replaced:  # whatever stopped us, even an interrupt, takes the temporary file with it
+                with suppress(OSError):
+                    os.unlink(temporary)
         _sync_folder(target.parent)
     except OSError as error:
         raise InputError(str(path), error.strerror or "cannot be written") from None
