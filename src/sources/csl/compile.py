@@ -218,25 +218,15 @@ class Compiler:
         if not children:
             self.compiled[key] = _nothing
             return _nothing
-        needs = self.suppressed(children)
-        skip = self.skippable(needs)
 
-        def render(ctx: Ctx) -> Node | None:
-            if skip is not None and ctx.item.keys().isdisjoint(skip):
-                ctx.called += 1
-                return None
-            called, nonempty = ctx.called, ctx.nonempty
-            parts = [node for child in children if (node := child(ctx))]
-            # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
-            if not parts or (ctx.called > called and ctx.nonempty == nonempty):
-                return None
+        def piece(ctx: Ctx, parts: list[Node], called: int) -> Node:
             if len(parts) == 1 and not isinstance(parts[0], Branch):
                 return parts[0]
             # A macro's output is one piece for its group, whatever choose it holds.
             return Rich(spread(parts))
 
-        if needs is not None:
-            self.needing(render, *needs)
+        # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
+        render = self.suppressible(children, piece)
         self.compiled[key] = render
         return render
 
@@ -361,6 +351,26 @@ class Compiler:
             return _nothing
         delimiter = element.get("delimiter", "")
         decorate = decorator(element)
+
+        def piece(ctx: Ctx, parts: list[Node], called: int) -> Node:
+            if ctx.called == called:
+                # A group of terms and values that renders counts as non-empty for an enclosing group.
+                ctx.called += 1
+                ctx.nonempty += 1
+            parts = spread(parts)
+            if len(parts) == 1 and decorate is None:
+                return parts[0]
+            joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
+            return joined if decorate is None else decorate(joined, ctx)
+
+        return self.suppressible(children, piece)
+
+    def suppressible(self, children: list[Render], piece: Callable[[Ctx, list[Node], int], Node]) -> Render:
+        """A group or macro: nothing when it calls variables and all of them are empty, else ``piece`` of its parts.
+
+        Where every variable it could call is missing from the item it returns at once (yet
+        counts as having called one, so that an enclosing group decides as before).
+        """
         needs = self.suppressed(children)
         skip = self.skippable(needs)
 
@@ -372,15 +382,7 @@ class Compiler:
             parts = [node for child in children if (node := child(ctx))]
             if not parts or (ctx.called > called and ctx.nonempty == nonempty):
                 return None
-            if ctx.called == called:
-                # A group of terms and values that renders counts as non-empty for an enclosing group.
-                ctx.called += 1
-                ctx.nonempty += 1
-            parts = spread(parts)
-            if len(parts) == 1 and decorate is None:
-                return parts[0]
-            joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
-            return joined if decorate is None else decorate(joined, ctx)
+            return piece(ctx, parts, called)
 
         return render if needs is None else self.needing(render, *needs)
 
