@@ -110,7 +110,10 @@ class Ctx:
                 return (self.mode != "sort" and self.disamb.year_suffix) or None
             return self.cite.get(name) or None
         value = self.item.get(name)
-        # Not `in ("", [])`, which builds a list on every call.
-        if value is None or value == "" or (isinstance(value, list) and not value):
-            return None
-        return value
+        return value if filled(value) else None
+
+
+def filled(value: Any) -> bool:
+    """Whether an item's value counts as present: not None, not empty text, not an empty list."""
+    # Not `in ("", [])`, which builds a list on every call.
+    return value is not None and value != "" and (value.__class__ is not list or bool(value))
