@@ -228,6 +228,11 @@ class Compiler:
             return _nothing
 
         def piece(ctx: Ctx, parts: list[Node], called: int) -> Node:
+            if ctx.called == called:
+                # Output from a macro that called no variable (a term chosen by a condition, say)
+                # counts as a non-empty variable for the enclosing group, as in citeproc-js.
+                ctx.called += 1
+                ctx.nonempty += 1
             if len(parts) == 1 and not isinstance(parts[0], Branch):
                 return parts[0]
             # A macro's output is one piece for its group, whatever choose it holds.
@@ -290,17 +295,12 @@ class Compiler:
             if macro is _nothing:
                 return _nothing
 
+            if decorate is None:
+                return macro
+
             def render_macro(ctx: Ctx) -> Node | None:
-                called = ctx.called
                 node = macro(ctx)
-                if not node:
-                    return None
-                if ctx.called == called:
-                    # Output from a macro that called no variable (a term chosen by a condition, say)
-                    # counts as a non-empty variable for the enclosing group, as in citeproc-js.
-                    ctx.called += 1
-                    ctx.nonempty += 1
-                return node if decorate is None else decorate(node, ctx)
+                return decorate(node, ctx) if node else None
 
             if macro in self.needs:
                 self.needing(render_macro, *self.needs[macro])

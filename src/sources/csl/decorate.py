@@ -59,10 +59,9 @@ def decorator(element: ET.Element, affixes: bool = True) -> Decorator | None:
             node = strip_periods(node)
         if case:
             node = case_of(node, case, ctx)
-        if fmt or quotes:
-            node = Rich([node], fmt, quotes=quotes)
-        if prefix or suffix or display:
-            node = Rich([node], None, prefix, suffix, display=display)
+        if fmt or quotes or prefix or suffix or display:
+            # One span: flattening opens a display, then the prefix, formatting and quotes, in that order.
+            node = Rich([node], fmt, prefix, suffix, quotes, display)
         return node
 
     return decorate
