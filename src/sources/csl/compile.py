@@ -431,24 +431,21 @@ class Compiler:
             variables = frozenset().union(*(body[0] for body in bodies if body is not None))
             # A body that calls no variable (an empty <else>) leaves the enclosing group undecided.
             needs = variables, all(body is not None and body[1] for body in bodies)
+        if not branches:
+            # Decided at compile time for this item type: the body stands for the choose.
+            return _body(otherwise)
         skip = self.skippable(needs)
+        tests = [(test, _body(children)) for test, children in branches]
+        fallback = _body(otherwise)
 
         def render(ctx: Ctx) -> Node | None:
             if skip is not None and ctx.item.keys().isdisjoint(skip):
                 ctx.called += 1
                 return None
-            body = otherwise
-            for test, children in branches:
+            for test, body in tests:
                 if test(ctx):
-                    body = children
-                    break
-            if len(body) == 1:
-                return body[0](ctx) or None
-            parts = _rendered(body, ctx)
-            if len(parts) > 1:
-                return Branch(parts)
-            # One piece stands on its own for a delimiter as it is.
-            return parts[0] if parts else None
+                    return body(ctx)
+            return fallback(ctx)
 
         return render if needs is None else self.needing(render, *needs)
 
@@ -572,6 +569,23 @@ class Compiler:
             return decorate(term, ctx) if decorate is not None else term
 
         return self.needing(render, frozenset({variable}), False)
+
+
+def _body(children: list[Render]) -> Render:
+    """A branch of a choose: its one child as it is, or its pieces as a Branch (each standing on its own
+    for an enclosing group's delimiter)."""
+    if not children:
+        return _nothing
+    if len(children) == 1:
+        return children[0]
+
+    def several(ctx: Ctx) -> Node | None:
+        parts = _rendered(children, ctx)
+        if len(parts) > 1:
+            return Branch(parts)
+        return parts[0] if parts else None
+
+    return several
 
 
 def _rendered(children: list[Render], ctx: Ctx) -> list[Node]:
