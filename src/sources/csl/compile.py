@@ -105,6 +105,9 @@ class Compiler:
         self.needs: dict[Render, tuple[frozenset[str], bool]] = {}
         # Terms and values: they touch no variable, so they never decide whether a group is empty.
         self.inert: set[Render] = set()
+        # Groups and macros: each returns None when it called variables and all were empty, and never a
+        # Branch, so an undecorated group or macro around one of them alone adds nothing.
+        self.suppressing: set[Render] = set()
 
     def needing(self, render: Render, variables: frozenset[str], calls: bool) -> Render:
         self.needs[render] = (variables, calls)
@@ -239,7 +242,7 @@ class Compiler:
             return Rich(spread(parts))
 
         # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
-        render = self.suppressible(children, piece)
+        render = self.lone_suppressing(children) or self.suppressible(children, piece)
         self.compiled[key] = render
         return render
 
@@ -371,7 +374,11 @@ class Compiler:
             joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
             return joined if decorate is None else decorate(joined, ctx)
 
-        return self.suppressible(children, piece)
+        return (None if decorate else self.lone_suppressing(children)) or self.suppressible(children, piece)
+
+    def lone_suppressing(self, children: list[Render]) -> Render | None:
+        """The one child, when it is a group or macro itself: wrapping it changes nothing."""
+        return children[0] if len(children) == 1 and children[0] in self.suppressing else None
 
     def suppressible(self, children: list[Render], piece: Callable[[Ctx, list[Node], int], Node]) -> Render:
         """A group or macro: nothing when it calls variables and all of them are empty, else ``piece`` of its parts.
@@ -408,6 +415,7 @@ class Compiler:
                     return None
                 return piece(ctx, parts, called)
 
+        self.suppressing.add(render)
         return render if needs is None else self.needing(render, *needs)
 
     def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
