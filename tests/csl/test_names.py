@@ -126,6 +126,31 @@ def test_add_givenname_separates_two_authors_with_one_family_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "variable", ["author", "editor"], ids=["cites-showing-authors", "cites-showing-editors-not-authors"]
+)
+def test_global_given_name_expansion_follows_the_names_the_cite_shows(variable: str) -> None:
+    """The primary-name rule expands a family name shared by two people among the names the cites show;
+    the engine first guesses those are the authors, and must not keep the guess when they are not."""
+    people = [{"family": "Yılmaz", "given": "Ali"}, {"family": "Yılmaz", "given": "Murat"}]
+    others = [{"family": "Kaya", "given": "Ali"}, {"family": "Kaya", "given": "Ali"}]
+    items = [
+        {
+            "id": f"i{index}",
+            "author": [other] if variable == "editor" else [person],
+            "editor": [person] if variable == "editor" else [other],
+            "issued": {"date-parts": [[2000 + index]]},
+        }
+        for index, (person, other) in enumerate(zip(people, others, strict=True))
+    ]
+    layout = (
+        f'<group delimiter=" "><names variable="{variable}"><name form="short" initialize-with=". "/></names>'
+        '<date variable="issued"><date-part name="year"/></date></group>'
+    )
+    attrs = 'disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"'
+    assert cite(layout, items, citation_attrs=attrs) == ["A. Yılmaz 2000", "M. Yılmaz 2001"]
+
+
 def test_year_suffixes_separate_what_nothing_else_can() -> None:
     items = [
         {"id": "a", "title": "B", "author": [{"family": "Kaya", "given": "Ali"}], "issued": {"date-parts": [[1999]]}},

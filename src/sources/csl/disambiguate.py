@@ -10,8 +10,12 @@ from typing import Any
 from sources.csl.context import Disamb
 from sources.csl.names import initialize
 
+# The name lists of a cite: (variable, names), in the order it shows them.
+NameLists = list[tuple[str, list[dict[str, Any]]]]
 # Renders an item's cite for comparison; returns its plain text and the name lists it showed.
-Probe = Callable[[str], tuple[str, list[tuple[str, list[dict[str, Any]]]]]]
+Probe = Callable[[str], tuple[str, NameLists]]
+# The name lists an item's cite probably shows, from the item alone.
+Guess = Callable[[str], NameLists]
 
 
 def _ambiguous(ids: list[str], probe: Probe) -> list[list[str]]:
@@ -34,13 +38,29 @@ def _name_key(name: dict[str, Any]) -> str:
     return " ".join(str(name.get(part, "")) for part in ("non-dropping-particle", "family")) or str(name.get("literal"))
 
 
-def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, rule: str) -> None:
-    """all-names / primary-name rules: expand every name that shares its family name with another person."""
+def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, rule: str, guess: Guess) -> None:
+    """all-names / primary-name rules: expand every name that shares its family name with another person.
+
+    The names a cite shows are known only once it is rendered, and new given-name levels make it
+    render again. So the levels are first guessed from the names the item holds (``guess``) and the
+    cites rendered with them: which names a cite shows does not depend on the levels, and where the
+    guess holds the probe rendered now is the one disambiguation uses next.
+    """
+    original = {item: dict(state[item].given_levels) for item in ids}
+    for item, levels in _expansions({item: guess(item) for item in ids}, rule).items():
+        state[item].given_levels = original[item] | levels
+    actual = _expansions({item: probe(item)[1] for item in ids}, rule)
+    for item in ids:
+        state[item].given_levels = original[item] | actual.get(item, {})
+
+
+def _expansions(shown_lists: dict[str, NameLists], rule: str) -> dict[str, dict[tuple[str, int], int]]:
+    """The given-name level of each name that shares its family name with another person, per item."""
     by_family: dict[str, dict[str, str]] = defaultdict(dict)
     shown: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
-    for item in ids:
+    for item, lists in shown_lists.items():
         entries: list[tuple[str, int, dict[str, Any]]] = []
-        for variable, names in probe(item)[1]:
+        for variable, names in lists:
             for index, name in enumerate(names):
                 if rule.startswith("primary-name") and (entries or index):
                     break
@@ -51,6 +71,7 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
                     by_family[_name_key(name)][written] = name["given"]
         shown[item] = entries
     max_level = 1 if rule.endswith("with-initials") else 2
+    expansions: dict[str, dict[tuple[str, int], int]] = {}
     for item, entries in shown.items():
         for variable, index, name in entries:
             givens = by_family.get(_name_key(name), {})
@@ -59,7 +80,8 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
             initials = {initialize(given, ".", True, True) for given in givens.values()}
             level = 1 if len(initials) == len(givens) else 2
             if level <= max_level:
-                state[item].given_levels[(variable, index)] = level
+                expansions.setdefault(item, {})[(variable, index)] = level
+    return expansions
 
 
 def disambiguate(
@@ -69,13 +91,14 @@ def disambiguate(
     options: dict[str, str],
     order: list[str],
     uses_condition: bool,
+    guess: Guess,
 ) -> None:
     """Set each item's disambiguation state; ``order`` is the bibliography order used for year-suffixes."""
     rule = options.get("givenname-disambiguation-rule", "by-cite")
     add_names = options.get("disambiguate-add-names") == "true"
     add_given = options.get("disambiguate-add-givenname") == "true"
     if add_given and rule != "by-cite":
-        _global_givennames(ids, state, probe, rule)
+        _global_givennames(ids, state, probe, rule, guess)
     groups = _ambiguous(ids, probe)
     max_level = 1 if rule.endswith("with-initials") else 2
     primary = rule.startswith("primary")

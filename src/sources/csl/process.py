@@ -80,6 +80,11 @@ class Run:
                 self._first_renders[key] = (node, ctx)
         return found
 
+    def authors(self, item_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The names most cites show: the item's authors (a guess that disambiguation checks)."""
+        authors = self.items[item_id].get("author")
+        return [("author", authors)] if isinstance(authors, list) and authors else []
+
     def _state_key(self, item_id: str, position: int) -> tuple[Any, ...]:
         state = self.state.setdefault(item_id, Disamb())
         levels = tuple(sorted(state.given_levels.items()))
@@ -131,12 +136,12 @@ class Run:
         near = int(options.get("near-note-distance", "5") or 5)
         assign_positions(clusters, near)
         self._reusable = {cite["id"] for _, cites in clusters for cite in cites if _plain_first(cite)}
-        disambiguate(registered, self.state, self.probe, options, order, self.uses_condition)
+        disambiguate(registered, self.state, self.probe, options, order, self.uses_condition, self.authors)
         # Cites in their subsequent form must be told apart too (short forms, et-al-subsequent-*).
         later = list(dict.fromkeys(cite["id"] for _, cites in clusters for cite in cites if cite.get("position")))
         if len(later) > 1:
             self._probe_position = 1
-            disambiguate(later, self.state, self.probe, options, order, self.uses_condition)
+            disambiguate(later, self.state, self.probe, options, order, self.uses_condition, self.authors)
             self._probe_position = 0
         citations = [self.cluster(cites) for _, cites in clusters]
         listed = set(bibliography_ids)
