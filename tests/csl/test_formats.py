@@ -79,3 +79,31 @@ def test_a_group_delimiter_separates_the_pieces_of_a_choose_but_not_of_a_macro()
     assert bib('<group delimiter=": "><text macro="m"/><text variable="title"/></group>', [item], macros=macro) == [
         "QP: T"
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"id": "a", "volume": "2"}, "In: vol."),
+        ({"id": "a", "title": "T"}, "In: T"),
+        ({"id": "a"}, ""),
+        ({"id": "a", "volume": ""}, ""),
+    ],
+    ids=[
+        "term-of-a-present-variable-shows",
+        "else-branch-variable-shows",
+        "nothing-there-suppresses-the-group",
+        "an-empty-variable-is-absent",
+    ],
+)
+def test_a_branch_taken_only_for_a_present_variable_decides_its_group_as_rendered(
+    item: dict[str, str], expected: str
+) -> None:
+    """A choose whose branch prints a term when a variable is there: when no variable it could show is
+    there the engine skips it at once, and the enclosing group must decide as if it had rendered."""
+    choose = (
+        '<choose><if variable="volume"><text term="volume" form="short"/></if>'
+        '<else><text variable="title"/></else></choose>'
+    )
+    layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
+    assert bib(layout, [item]) == ([expected] if expected else [])

@@ -421,6 +421,7 @@ class Compiler:
     def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
         branches: list[tuple[Callable[[Ctx], bool], list[Render]]] = []
         otherwise: list[Render] = []
+        bodies: list[tuple[frozenset[str], bool] | None] = []
         for branch in element:
             if not isinstance(branch.tag, str):
                 continue
@@ -430,10 +431,15 @@ class Compiler:
             if decided:
                 otherwise = self.children(branch, section, inherit, parent)
                 break
-            branches.append((self.condition(branch), self.children(branch, section, inherit, parent)))
+            children = self.children(branch, section, inherit, parent)
+            branches.append((self.condition(branch), children))
+            # A branch taken only when one of some variables is there adds nothing when none is:
+            # what it renders then does not matter (its terms, say).
+            present = self.presence(branch)
+            bodies.append(self.needed(children) if present is None else (present, True))
         if not branches and not otherwise:
             return _nothing
-        bodies = [self.needed(children) for children in [*(children for _, children in branches), otherwise]]
+        bodies.append(self.needed(otherwise))
         needs: tuple[frozenset[str], bool] | None = None
         if all(body is not None for body in bodies):
             variables = frozenset().union(*(body[0] for body in bodies if body is not None))
@@ -457,6 +463,23 @@ class Compiler:
 
         return render if needs is None else self.needing(render, *needs)
 
+    def presence(self, branch: ET.Element) -> frozenset[str] | None:
+        """The item variables one of which must be there for a branch to be taken, when its conditions
+        test only that (``variable``, ``is-numeric``, ``is-uncertain-date``, not with match="none")."""
+        if branch.get("match", "all") == "none":
+            return None
+        tested = self.tested(branch)
+        if not tested or any(attr not in ("variable", "is-numeric", "is-uncertain-date") for attr in tested):
+            return None
+        variables = frozenset(value for attr in tested for value in branch.get(attr, "").split())
+        return None if not variables or variables & CITE_VARIABLES else variables
+
+    def tested(self, branch: ET.Element) -> list[str]:
+        """A branch's condition attributes, without the type when it is decided at compile time."""
+        return [
+            attr for attr in branch.attrib if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
+        ]
+
     def decided(self, branch: ET.Element) -> bool | None:
         """Whether a branch is taken, when its type test decides it for the type compiled for; else None
         (its other conditions are then tested on each item, without the type)."""
@@ -474,9 +497,7 @@ class Compiler:
     def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
         """A branch's conditions as one test, stopping at the first value that decides it."""
         match = branch.get("match", "all")
-        tested = [
-            attr for attr in branch.attrib if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
-        ]
+        tested = self.tested(branch)
         # The types of one type="a b c" are one test, passed by any of them (as in citeproc-js: a
         # <else-if type="article-journal article-magazine"> is taken by either type, whatever the match).
         checks = [
