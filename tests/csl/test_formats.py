@@ -107,3 +107,15 @@ def test_a_branch_taken_only_for_a_present_variable_decides_its_group_as_rendere
     )
     layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
     assert bib(layout, [item]) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [({"id": "a", "volume": "2"}, "In: vol."), ({"id": "a", "title": "T"}, "In")],
+    ids=["term-of-a-present-variable-shows", "a-choose-that-calls-nothing-leaves-the-terms-of-its-group"],
+)
+def test_a_choose_without_else_calls_nothing_when_its_variables_are_absent(item: dict[str, str], expected: str) -> None:
+    """No branch taken, no variable called: the enclosing group of terms still prints (citeproc-js)."""
+    choose = '<choose><if variable="volume"><text term="volume" form="short"/></if></choose>'
+    layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
+    assert bib(layout, [item]) == [expected]

@@ -27,6 +27,8 @@ from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
+# What a render needs (see Compiler.needs): variables, and whether it calls one when none is there.
+Needs = tuple[frozenset[str], bool | None]
 INHERITABLE = (*NAME_ATTRIBUTES, "name-delimiter", "name-form", "names-delimiter")
 
 
@@ -101,38 +103,43 @@ class Compiler:
         self.uses_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter("text"))
         self.page_range_format = root.get("page-range-format", "")
         # For a render that outputs nothing unless the item holds one of its variables: those variables,
-        # and whether it then always calls one (which suppresses an enclosing group, a side effect kept).
-        self.needs: dict[Render, tuple[frozenset[str], bool]] = {}
+        # and whether it then calls one (which suppresses an enclosing group, a side effect kept): True
+        # always, False never, None it depends.
+        self.needs: dict[Render, Needs] = {}
         # Terms and values: they touch no variable, so they never decide whether a group is empty.
         self.inert: set[Render] = set()
         # Groups and macros: each returns None when it called variables and all were empty, and never a
         # Branch, so an undecorated group or macro around one of them alone adds nothing.
         self.suppressing: set[Render] = set()
 
-    def needing(self, render: Render, variables: frozenset[str], calls: bool) -> Render:
+    def needing(self, render: Render, variables: frozenset[str], calls: bool | None) -> Render:
         self.needs[render] = (variables, calls)
         return render
 
-    def needed(self, children: list[Render]) -> tuple[frozenset[str], bool] | None:
+    def needed(self, children: list[Render]) -> Needs | None:
         """What a run of children needs, when each of them needs variables; else None."""
         if not all(child in self.needs for child in children):
             return None
         variables = frozenset().union(*(self.needs[child][0] for child in children))
-        return variables, any(self.needs[child][1] for child in children)
+        calls = [self.needs[child][1] for child in children]
+        return variables, True if True in calls else False if all(call is False for call in calls) else None
 
-    def suppressed(self, children: list[Render]) -> tuple[frozenset[str], bool] | None:
+    def suppressed(self, children: list[Render]) -> Needs | None:
         """What a group (or macro) needs: a group that calls a variable and finds all of them empty
-        renders nothing, whatever terms it holds."""
-        needs = self.needed([child for child in children if child not in self.inert])
-        return needs if needs is not None and needs[1] else None
+        renders nothing, whatever terms it holds; one that holds no terms and calls nothing is empty too."""
+        active = [child for child in children if child not in self.inert]
+        needs = self.needed(active)
+        if needs is None or needs[1] is None or (needs[1] is False and len(active) < len(children)):
+            return None
+        return needs
 
     @staticmethod
-    def skippable(needs: tuple[frozenset[str], bool] | None) -> frozenset[str] | None:
-        """Variables whose absence from an item empties a group or macro at once (CSL: a group whose
-        variables are all empty is suppressed), or None when that cannot be known from the item alone."""
-        if needs is None or not needs[1] or needs[0] & CITE_VARIABLES:
+    def skippable(needs: Needs | None) -> tuple[frozenset[str], int] | None:
+        """Variables whose absence from an item empties a render at once (CSL: a group whose variables are
+        all empty is suppressed), with the calls it then counts; None when the item alone cannot tell."""
+        if needs is None or needs[1] is None or needs[0] & CITE_VARIABLES:
             return None
-        return needs[0]
+        return needs[0], int(needs[1])
 
     def error(self, element: ET.Element, message: str) -> CslError:
         return CslError(f"{self.origin}:{line_of(element)}: {message}")
@@ -384,18 +391,18 @@ class Compiler:
         """A group or macro: nothing when it calls variables and all of them are empty, else ``piece`` of its parts.
 
         Where every variable it could call is missing from the item it returns at once (yet
-        counts as having called one, so that an enclosing group decides as before).
+        counts the calls it would have made, so that an enclosing group decides as before).
         """
         needs = self.suppressed(children)
-        skip = self.skippable(needs)
+        absent, bump = self.skippable(needs) or (None, 0)
 
         # The commonest shapes get their own closure: a render is called tens of times per entry.
         if len(children) == 1:
             only = children[0]
 
             def render(ctx: Ctx) -> Node | None:
-                if skip is not None and ctx.item.keys().isdisjoint(skip):
-                    ctx.called += 1
+                if absent is not None and ctx.item.keys().isdisjoint(absent):
+                    ctx.called += bump
                     return None
                 called, nonempty = ctx.called, ctx.nonempty
                 node = only(ctx)
@@ -406,8 +413,8 @@ class Compiler:
         else:
 
             def render(ctx: Ctx) -> Node | None:
-                if skip is not None and ctx.item.keys().isdisjoint(skip):
-                    ctx.called += 1
+                if absent is not None and ctx.item.keys().isdisjoint(absent):
+                    ctx.called += bump
                     return None
                 called, nonempty = ctx.called, ctx.nonempty
                 parts = _rendered(children, ctx)
@@ -421,7 +428,9 @@ class Compiler:
     def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
         branches: list[tuple[Callable[[Ctx], bool], list[Render]]] = []
         otherwise: list[Render] = []
-        bodies: list[tuple[frozenset[str], bool] | None] = []
+        bodies: list[Needs | None] = []
+        # Variables tested by branches taken only when one of them is there.
+        tested: set[str] = set()
         for branch in element:
             if not isinstance(branch.tag, str):
                 continue
@@ -433,28 +442,33 @@ class Compiler:
                 break
             children = self.children(branch, section, inherit, parent)
             branches.append((self.condition(branch), children))
-            # A branch taken only when one of some variables is there adds nothing when none is:
+            # A branch taken only when one of some variables is there is not taken when none is:
             # what it renders then does not matter (its terms, say).
             present = self.presence(branch)
-            bodies.append(self.needed(children) if present is None else (present, True))
+            if present is None:
+                bodies.append(self.needed(children))
+            else:
+                tested |= present
         if not branches and not otherwise:
             return _nothing
         bodies.append(self.needed(otherwise))
-        needs: tuple[frozenset[str], bool] | None = None
+        needs: Needs | None = None
         if all(body is not None for body in bodies):
-            variables = frozenset().union(*(body[0] for body in bodies if body is not None))
-            # A body that calls no variable (an empty <else>) leaves the enclosing group undecided.
-            needs = variables, all(body is not None and body[1] for body in bodies)
+            variables = frozenset(tested).union(*(body[0] for body in bodies if body is not None))
+            calls = [body[1] for body in bodies if body is not None]
+            # Which body is taken may depend on more than the item's variables: their calls must agree.
+            needs = variables, calls[0] if all(call is calls[0] for call in calls) else None
         if not branches:
             # Decided at compile time for this item type: the body stands for the choose.
-            return _body(otherwise)
-        skip = self.skippable(needs)
+            body = _body(otherwise)
+            return body if needs is None or body in self.needs else self.needing(body, *needs)
+        absent, bump = self.skippable(needs) or (None, 0)
         tests = [(test, _body(children)) for test, children in branches]
         fallback = _body(otherwise)
 
         def render(ctx: Ctx) -> Node | None:
-            if skip is not None and ctx.item.keys().isdisjoint(skip):
-                ctx.called += 1
+            if absent is not None and ctx.item.keys().isdisjoint(absent):
+                ctx.called += bump
                 return None
             for test, body in tests:
                 if test(ctx):
