@@ -146,12 +146,14 @@ def _block_end(value: str) -> str:
 
 def render_text(tokens: list[Token]) -> str:
     out = []
+    blocks = False
     for kind, value in tokens:
         if kind in ("t", "qo", "qc", "qm"):
             out.append(value)
         elif kind == "dc":
             out.append(_block_end(value))
-    return "".join(out).strip() if any(kind == "dc" for kind, _ in tokens) else "".join(out)
+            blocks = True
+    return "".join(out).strip() if blocks else "".join(out)
 
 
 def render_tokens(tokens: list[Token], fmt: str) -> str:

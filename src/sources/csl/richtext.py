@@ -252,13 +252,15 @@ def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
     """Move periods and commas into closing quotes (when the locale says so), drop doubled punctuation and
     doubled spaces where two pieces of output meet."""
     out: list[Token] = []
-    for kind, value in tokens:
-        text = value
-        if kind == "t" and text:
+    for token in tokens:
+        kind, text = token
+        # Most text starts with a letter: nothing before it needs to be looked at.
+        if kind == "t" and text and (text[0] == " " or text[0] in PUNCTUATION):
             text = _merge_left(out, text, inside_quotes)
-            if not text:
-                continue
-        out.append((kind, text))
+            if text:
+                out.append((kind, text))
+        else:
+            out.append(token)
     return out
 
 
@@ -267,10 +269,7 @@ def _between_quotes(out: list[Token], index: int) -> bool:
 
 
 def _merge_left(out: list[Token], value: str, inside_quotes: bool) -> str:
-    """Resolve the start of ``value`` against the text that precedes it in ``out``."""
-    if value[0] != " " and value[0] not in PUNCTUATION:
-        # Most text starts with a letter: nothing before it needs to be looked at.
-        return value
+    """Resolve the start of ``value`` (a space or a punctuation mark) against the text before it in ``out``."""
     index = len(out) - 1
     quote_at = -1
     while index >= 0 and out[index][0] in ("c", "qc", "qm"):
