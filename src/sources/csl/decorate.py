@@ -73,4 +73,8 @@ def is_empty(node: Node | None) -> bool:
         return True
     if isinstance(node, str):
         return node == ""
-    return all(is_empty(child) for child in node.children)
+    # A loop, not all() over a generator: this runs for every substitute tried.
+    for child in node.children:  # noqa: SIM110
+        if not is_empty(child):
+            return False
+    return True
