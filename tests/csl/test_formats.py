@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from csl.inline import bib
+from csl.inline import bib, cite
 
 ITEM = {"id": "a", "title": "Tom & Jerry <i>in</i> 100% $pace_#1", "publisher": "A*B"}
 LAYOUT = '<text variable="title" font-style="italic"/>'
@@ -119,3 +119,23 @@ def test_a_choose_without_else_calls_nothing_when_its_variables_are_absent(item:
     choose = '<choose><if variable="volume"><text term="volume" form="short"/></if></choose>'
     layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
     assert bib(layout, [item]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("item", "locator", "expected"),
+    [
+        ({"id": "a", "volume": "2"}, "4", "In: vol."),
+        ({"id": "a", "volume": "2"}, None, "In"),
+        ({"id": "a"}, "4", "In"),
+    ],
+    ids=["variable-and-locator-take-the-branch", "no-locator-no-branch", "no-variable-no-branch"],
+)
+def test_a_branch_testing_a_variable_and_the_locator_needs_both(
+    item: dict[str, str], locator: str | None, expected: str
+) -> None:
+    """match="all" (the default): the branch needs its variable whatever its other conditions, so an item
+    without it skips the choose, which calls nothing, as the branch not taken calls nothing."""
+    choose = '<choose><if locator="page" variable="volume"><text term="volume" form="short"/></if></choose>'
+    layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
+    entry = {"id": "a", "locator": locator, "label": "page"} if locator else {"id": "a"}
+    assert cite(layout, [item], [[entry]]) == [expected]

@@ -478,14 +478,17 @@ class Compiler:
         return render if needs is None else self.needing(render, *needs)
 
     def presence(self, branch: ET.Element) -> frozenset[str] | None:
-        """The item variables one of which must be there for a branch to be taken, when its conditions
-        test only that (``variable``, ``is-numeric``, ``is-uncertain-date``, not with match="none")."""
-        if branch.get("match", "all") == "none":
+        """The item variables one of which must be there for a branch to be taken: those its ``variable``,
+        ``is-numeric`` and ``is-uncertain-date`` conditions test, when all its conditions must hold, or when
+        it has no other; None for match="none"."""
+        match = branch.get("match", "all")
+        if match == "none":
             return None
         tested = self.tested(branch)
-        if not tested or any(attr not in ("variable", "is-numeric", "is-uncertain-date") for attr in tested):
+        presence = [attr for attr in tested if attr in ("variable", "is-numeric", "is-uncertain-date")]
+        if not presence or (match == "any" and len(presence) < len(tested)):
             return None
-        variables = frozenset(value for attr in tested for value in branch.get(attr, "").split())
+        variables = frozenset(value for attr in presence for value in branch.get(attr, "").split())
         return None if not variables or variables & CITE_VARIABLES else variables
 
     def tested(self, branch: ET.Element) -> list[str]:
