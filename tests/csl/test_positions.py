@@ -51,3 +51,32 @@ def test_a_locator_condition_needs_a_locator() -> None:
     layout = '<choose><if locator="page"><text value="page "/></if></choose><text variable="title"/>'
     items = [{"id": "a", "title": "T"}]
     assert cite(layout, items, [[{"id": "a"}], [{"id": "a", "locator": "4"}]]) == ["T", "page T"]
+
+
+REUSE_MACROS = (
+    '<macro name="who"><names variable="author"><name form="short"/></names></macro>'
+    '<macro name="where"><choose><if locator="page"><text value="at"/><text variable="locator" prefix=" p. "/>'
+    '</if><else-if locator="folio"><text value="at"/></else-if></choose></macro>'
+    '<macro name="near"><choose><if position="near-note"><text value="(near)"/></if></choose></macro>'
+)
+
+
+def test_a_cite_takes_from_its_probe_only_what_did_not_read_the_cite() -> None:
+    """A cite is rendered for disambiguation without its locator, then as itself; the macros that read
+    no cite variable are taken from the first rendering, the others rendered again."""
+    items = [{"id": "a", "author": [{"family": "Kaya", "given": "Ali"}]}, {"id": "b", "author": [{"family": "Ak"}]}]
+    layout = '<group delimiter=" "><text macro="who"/><text macro="where"/><text macro="near"/></group>'
+    clusters = [
+        note(1, {"id": "a", "locator": "4", "label": "page"}),
+        note(2, {"id": "b", "label": "folio", "locator": "9"}),
+        note(3, {"id": "a", "locator": "5", "label": "page"}),
+        note(30, {"id": "b", "locator": "7", "label": "page"}),
+        note(31, {"id": "a"}),
+    ]
+    assert cite(layout, items, clusters, macros=REUSE_MACROS) == [
+        "Kaya at p. 4",
+        "Ak at",
+        "Kaya at p. 5 (near)",
+        "Ak at p. 7",
+        "Kaya",
+    ]

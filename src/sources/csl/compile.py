@@ -23,6 +23,7 @@ from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, SUBSTITUTE_STOP, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
+from sources.csl.reuse import reusable
 from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
 from sources.errors import CslError
 
@@ -305,16 +306,19 @@ class Compiler:
             if macro is _nothing:
                 return _nothing
 
-            if decorate is None:
-                return macro
+            call = macro
+            if decorate is not None:
 
-            def render_macro(ctx: Ctx) -> Node | None:
-                node = macro(ctx)
-                return decorate(node, ctx) if node else None
+                def render_macro(ctx: Ctx) -> Node | None:
+                    node = macro(ctx)
+                    return decorate(node, ctx) if node else None
 
-            if macro in self.needs:
-                self.needing(render_macro, *self.needs[macro])
-            return render_macro
+                call = render_macro
+            if section == "citation":
+                call = reusable(call)
+            if call is not macro and macro in self.needs:
+                self.needing(call, *self.needs[macro])
+            return call
         if element.get("term"):
             term = element.get("term", "")
             form = element.get("form", "long")
@@ -705,6 +709,7 @@ def _embedded_label(locator: str, ctx: Ctx) -> bool:
 
 
 def _locator_label(ctx: Ctx) -> str:
+    ctx.cite_reads += 1
     label = ctx.cite.get("label") or "page"
     return "sub-verbo" if label == "sub verbo" else str(label)
 
@@ -722,6 +727,7 @@ def _position(ctx: Ctx, wanted: str) -> bool:
     if wanted == "ibid-with-locator":
         return position == 3
     if wanted == "near-note":
+        ctx.cite_reads += 1
         return bool(ctx.cite.get("near-note")) and position >= 1
     return False
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sources.csl.locale import Locale
 from sources.csl.richtext import Node
+
+if TYPE_CHECKING:
+    from sources.csl.reuse import Memo
 
 NAME_VARIABLES = frozenset(
     "author chair collection-editor compiler composer container-author contributor curator director editor "
@@ -49,10 +52,12 @@ class Ctx:
         "auto_suffix",
         "called",
         "cite",
+        "cite_reads",
         "disamb",
         "first_names",
         "item",
         "locale",
+        "memo",
         "mode",
         "name_lists",
         "names_key",
@@ -62,7 +67,6 @@ class Ctx:
         "substituting",
         "suppress_author",
         "suppressed",
-        "warnings",
     )
 
     def __init__(
@@ -89,7 +93,10 @@ class Ctx:
         self.first_names: list[Node] = []
         self.names_key = ""
         self.sort_names: tuple[int, int, int] | None = None
-        self.warnings: list[str] = []
+        # Reads of what the cite gives beyond its position (locator, label, ...): output that made none
+        # is the same for every cite of the item in its disambiguation state (see sources.csl.reuse).
+        self.cite_reads = 0
+        self.memo: Memo | None = None
 
     def present(self, name: str) -> bool:
         """Whether the item or cite has the variable, for conditions: a variable that a substitute used
@@ -108,6 +115,7 @@ class Ctx:
             if name == "year-suffix":
                 # Sort keys never see a year-suffix (citeproc-js): cites keep their order within a year.
                 return (self.mode != "sort" and self.disamb.year_suffix) or None
+            self.cite_reads += 1
             return self.cite.get(name) or None
         value = self.item.get(name)
         return value if filled(value) else None

@@ -12,6 +12,7 @@ from sources.csl.formats import render_tokens
 from sources.csl.locale import Locale
 from sources.csl.markup import parse_markup
 from sources.csl.positions import assign_positions
+from sources.csl.reuse import Memo
 from sources.csl.richtext import Node, Quotes, Rich, capitalize_first_term, flatten, plain
 from sources.csl.sort import sort_by_keys
 
@@ -45,6 +46,8 @@ class Run:
         # tree is hundreds of live objects that every full garbage collection walks again.
         self._reusable: set[str] = set()
         self._probes: dict[tuple[Any, ...], tuple[str, list[tuple[str, list[dict[str, Any]]]]]] = {}
+        # Per item, its last probe's macros and the state they were rendered in.
+        self._kept: dict[str, tuple[tuple[Any, ...], Memo]] = {}
         self.quotes = Quotes(
             locale.term("open-quote") or "“",
             locale.term("close-quote") or "”",
@@ -57,9 +60,12 @@ class Run:
     def ctx(self, item_id: str, mode: str, cite: dict[str, Any] | None = None) -> Ctx:
         return Ctx(self.items[item_id], self.locale, mode, cite, self.state.setdefault(item_id, Disamb()))
 
-    def render_cite(self, item_id: str, cite: dict[str, Any], suppress_author: bool = False) -> tuple[Node | None, Ctx]:
+    def render_cite(
+        self, item_id: str, cite: dict[str, Any], suppress_author: bool = False, memo: Memo | None = None
+    ) -> tuple[Node | None, Ctx]:
         ctx = self.ctx(item_id, "citation", cite)
         ctx.suppress_author = suppress_author
+        ctx.memo = memo
         try:
             node = self.citation.layout(ctx)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
@@ -73,11 +79,19 @@ class Run:
         key = self._state_key(item_id, self._probe_position)
         found = self._probes.get(key)
         if found is None:
-            node, ctx = self.render_cite(item_id, {"position": self._probe_position} if self._probe_position else {})
+            whole = not self._probe_position and item_id in self._reusable
+            # A cite that cannot take this rendering whole may take its macros (sources.csl.reuse).
+            memo = None if whole else Memo()
+            node, ctx = self.render_cite(
+                item_id, {"position": self._probe_position} if self._probe_position else {}, memo=memo
+            )
             found = (plain(node), ctx.name_lists)
             self._probes[key] = found
-            if not self._probe_position and item_id in self._reusable:
+            if whole:
                 self._first_renders[key] = (node, ctx)
+            elif memo is not None:
+                memo.storing = False
+                self._kept[item_id] = (key, memo)
         return found
 
     def authors(self, item_id: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -96,6 +110,13 @@ class Run:
             found = self._first_renders.pop(self._state_key(cite["id"], 0), None)
             if found is not None:
                 return found
+        # The macros of the item's last probe, for the first cite rendered in the same state and position
+        # (each kept output is taken once).
+        kept = self._kept.get(cite["id"])
+        position = cite.get("position") or 0
+        if kept is not None and position in (0, 1) and kept[0] == self._state_key(cite["id"], position):
+            del self._kept[cite["id"]]
+            return self.render_cite(cite["id"], cite, memo=kept[1])
         return self.render_cite(cite["id"], cite)
 
     def output(self, node: Node, trim: bool = False, lead: bool = False) -> str:
