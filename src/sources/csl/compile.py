@@ -349,9 +349,11 @@ class Compiler:
         # An empty year-suffix does not empty its group: it is only known after disambiguation.
         counts = variable != "year-suffix"
 
+        value_of = text_variable_of(variable, form, page_format)
+
         def render_variable(ctx: Ctx) -> Node | None:
             ctx.called += counts
-            value = text_variable(ctx, variable, form, page_format)
+            value = value_of(ctx)
             if value is None:
                 return None
             ctx.called += not counts
@@ -741,6 +743,28 @@ CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
     "position": _position,
     "disambiguate": lambda ctx, value: ctx.disamb.condition == (value == "true"),
 }
+
+
+# Variables whose text is formatted beyond its mini-markup (numbers, pages, locators, links) or not text.
+_FORMATTED = NUMBER_VARIABLES | DATE_VARIABLES | {"citation-number", "page", "locator", "URL", "DOI", "PMID", "PMCID"}
+
+
+def text_variable_of(variable: str, form: str, page_format: str) -> Callable[[Ctx], Node | None]:
+    """A function giving a text variable's value as rich text: the general one, or for a plain text
+    variable (a title, a publisher) one that does only what such a variable needs."""
+    if variable in _FORMATTED:
+        return lambda ctx: text_variable(ctx, variable, form, page_format)
+    short = f"{variable}-short" if form == "short" else None
+
+    def plain_text(ctx: Ctx) -> Node | None:
+        value = ctx.variable(short) if short is not None else None
+        if value is None:
+            value = ctx.variable(variable)
+        if value is None or isinstance(value, (list, dict, DateValue)):
+            return None
+        return parse_markup(str(value).replace("\\-", "-"))
+
+    return plain_text
 
 
 def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node | None:

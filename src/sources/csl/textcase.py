@@ -86,11 +86,12 @@ def _word(case: str, word: str, state: _State) -> str:
     return word
 
 
-def _apply_text(case: str, text: str, state: _State) -> str:
+def _apply_text(case: str, text: str, state: _State, parts: list[str] | None = None) -> str:
     if case in ("lowercase", "uppercase"):
         state.first = False
         return _word(case, text, state)
-    parts = _SPLIT.split(text)
+    if parts is None:
+        parts = _SPLIT.split(text)
     out = []
     for part in parts:
         if not part or _SPLIT.fullmatch(part):
@@ -136,13 +137,22 @@ def _all_upper(node: Node) -> bool:
 
 
 def _count_words(text: str) -> int:
-    return sum(1 for part in _SPLIT.split(text) if part and not _SPLIT.fullmatch(part))
+    return _words_in(_SPLIT.split(text))
+
+
+def _words_in(parts: list[str]) -> int:
+    return sum(1 for part in parts if part and not _SPLIT.fullmatch(part))
 
 
 def apply_case(case: str, node: Node, turkic: bool = False) -> Node:
     """The node with a CSL text-case applied to its text, leaving nocase spans alone."""
     from sources.csl.richtext import leaves
 
-    total = sum(_count_words(leaf) for leaf in leaves(node))
-    state = _State(turkic, case == "sentence" and _all_upper(node), total)
-    return _apply(case, node, state)
+    all_upper = case == "sentence" and _all_upper(node)
+    if isinstance(node, str):
+        # Most cased text is one string (a title): split it once, for the word count and the words.
+        parts = None if case in ("lowercase", "uppercase") else _SPLIT.split(node)
+        total = _words_in(parts) if parts is not None and case == "title" else 0
+        return _apply_text(case, node, _State(turkic, all_upper, total), parts)
+    total = sum(_count_words(leaf) for leaf in leaves(node)) if case == "title" else 0
+    return _apply(case, node, _State(turkic, all_upper, total))
