@@ -57,29 +57,32 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
 def _expansions(shown_lists: dict[str, NameLists], rule: str) -> dict[str, dict[tuple[str, int], int]]:
     """The given-name level of each name that shares its family name with another person, per item."""
     by_family: dict[str, dict[str, str]] = defaultdict(dict)
-    shown: dict[str, list[tuple[str, int, dict[str, Any]]]] = {}
+    shown: dict[str, list[tuple[str, int, str]]] = {}
     for item, lists in shown_lists.items():
-        entries: list[tuple[str, int, dict[str, Any]]] = []
+        entries: list[tuple[str, int, str]] = []
         for variable, names in lists:
             for index, name in enumerate(names):
                 if rule.startswith("primary-name") and (entries or index):
                     break
-                entries.append((variable, index, name))
+                family = _name_key(name)
+                entries.append((variable, index, family))
                 if name.get("given"):
                     # "J. J." and "J.J." are one person's initials, written two ways.
                     written = "".join(name["given"].replace(".", " ").split())
-                    by_family[_name_key(name)][written] = name["given"]
+                    by_family[family][written] = name["given"]
         shown[item] = entries
     max_level = 1 if rule.endswith("with-initials") else 2
+    # Initials tell apart the people of a family name when each has their own; else full given names.
+    levels: dict[str, int] = {}
+    for family, givens in by_family.items():
+        if len(givens) > 1:
+            initials = {initialize(given, ".", True, True) for given in givens.values()}
+            levels[family] = 1 if len(initials) == len(givens) else 2
     expansions: dict[str, dict[tuple[str, int], int]] = {}
     for item, entries in shown.items():
-        for variable, index, name in entries:
-            givens = by_family.get(_name_key(name), {})
-            if len(givens) < 2:
-                continue
-            initials = {initialize(given, ".", True, True) for given in givens.values()}
-            level = 1 if len(initials) == len(givens) else 2
-            if level <= max_level:
+        for variable, index, family in entries:
+            level = levels.get(family, 0)
+            if level and level <= max_level:
                 expansions.setdefault(item, {})[(variable, index)] = level
     return expansions
 
