@@ -72,10 +72,7 @@ def _part_text(part: Part, parts: list[int], season: int, ctx: Ctx) -> str | Non
     return str(day)
 
 
-def _render_part(part: Part, parts: list[int], season: int, ctx: Ctx, prefix: bool, suffix: bool) -> Node | None:
-    text = _part_text(part, parts, season, ctx)
-    if not text:
-        return None
+def _render_part(part: Part, text: str, ctx: Ctx, prefix: bool, suffix: bool) -> Node:
     node: Node = text
     if part.name == "year" and ctx.auto_suffix and ctx.disamb.year_suffix and "year-suffix" not in ctx.suppressed:
         node = text + ctx.disamb.year_suffix
@@ -93,14 +90,12 @@ def _render_span(
     chosen: list[Part], parts: list[int], season: int, ctx: Ctx, delimiter: str, first: bool, last: bool
 ) -> list[Node]:
     # Parts with nothing to show (a missing day) do not count for where affixes are kept.
-    present = [part for part in chosen if _part_text(part, parts, season, ctx)]
+    present = [(part, text) for part in chosen if (text := _part_text(part, parts, season, ctx))]
     out: list[Node] = []
-    for index, part in enumerate(present):
-        node = _render_part(part, parts, season, ctx, index > 0 or first, index < len(present) - 1 or last)
-        if node is not None:
-            if out and delimiter:
-                out.append(delimiter)
-            out.append(node)
+    for index, (part, text) in enumerate(present):
+        if out and delimiter:
+            out.append(delimiter)
+        out.append(_render_part(part, text, ctx, index > 0 or first, index < len(present) - 1 or last))
     return out
 
 
