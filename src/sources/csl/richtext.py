@@ -184,8 +184,9 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
         tokens.append(("do", node.display))
     if node.prefix:
         tokens.append(("t", node.prefix))
-    opened: list[tuple[str, str | None]] = []
+    opened: list[tuple[str, str | None]] | None = None
     if node.fmt:
+        opened = []
         # Vertical alignment outermost, font style innermost, as citeproc-js nests them.
         for attr, wanted in reversed(node.fmt.items()):
             value = wanted
@@ -218,12 +219,13 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
             _flatten(child, tokens, state, quotes, depth)
     if node.quotes:
         tokens.append(("qm" if node.quoted_text else "qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
-    for attr, previous in reversed(opened):
-        tokens.append(("c", f"{attr}:{state[attr]}"))
-        if previous is None:
-            del state[attr]
-        else:
-            state[attr] = previous
+    if opened:
+        for attr, previous in reversed(opened):
+            tokens.append(("c", f"{attr}:{state[attr]}"))
+            if previous is None:
+                del state[attr]
+            else:
+                state[attr] = previous
     if node.suffix:
         tokens.append(("t", node.suffix))
     if node.display:
