@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, parse_bibliography
-from sources.bib.discover import find_bibliography
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
 from sources.checks.run import Findings, check_texts, merge_findings
@@ -264,7 +263,7 @@ def link(
     """
     footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        bib = find_bibliography(Path(path), footnotes.document.text, input_format)
+        bib = _find_bibliography(Path(path), footnotes.document.text, input_format)
         if bib is None:
             raise SourcesError(
                 f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
@@ -331,7 +330,7 @@ def check(
         return check_texts(list(texts.values()), *_bibliography_and_text(bib, bib_format))
     groups: dict[Path | None, list[Footnotes]] = {}
     for path, text in texts.items():
-        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text, input_format)
+        found = _EMBEDDED if path is None else _find_bibliography(Path(path), text.document.text, input_format)
         groups.setdefault(found, []).append(text)
     results = []
     for found, group in groups.items():
@@ -343,6 +342,13 @@ def check(
 
 
 _EMBEDDED = Path(BIBLIOGRAPHY_PATH)  # stands for the curated bibliography when grouping texts by theirs
+
+
+def _find_bibliography(path: Path, text: str, input_format: str | None) -> Path | None:
+    """:func:`sources.bib.discover.find_bibliography`, loaded only when a named text needs it."""
+    from sources.bib.discover import find_bibliography
+
+    return find_bibliography(path, text, input_format)
 
 
 def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:

@@ -30,7 +30,6 @@ from typing import TypeVar
 
 import sources
 from sources import options, present
-from sources.bib.discover import find_bibliography
 from sources.bib.formats import TARGETS as BIB_TARGETS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
@@ -154,6 +153,8 @@ def _footnotes(args: argparse.Namespace) -> int:
 
 def _citations(args: argparse.Namespace) -> int:
     if args.path is not None and args.bib is None:
+        from sources.bib.discover import find_bibliography
+
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not
         found = find_bibliography(Path(args.path), result.document.text, args.input_format)
         if found is not None:

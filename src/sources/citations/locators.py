@@ -64,7 +64,7 @@ _LONGEST_PAGE = 9
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"\s+", "", label).casefold().replace("i̇", "i")
+    return "".join(label.split()).casefold().replace("i̇", "i")
 
 
 def parts(text: str) -> tuple[LocatorPart, ...]:

@@ -38,7 +38,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _DATE_AFTER_NUMBER = re.compile(r"\d++\s++([^\W\d_]++)\S*+\s++\d{4}")
-_TERMINAL = re.compile(r"[.!?…)\]”\"»]$")
+_TERMINAL = (".", "!", "?", "…", ")", "]", "”", '"', "»")  # what a finished note ends with
 # "Yılmaz, 1978: 130", "1999: 159.", "Bk. ", "Bkz. ": the way notes cite, never body text.
 _CITING = re.compile(r"\b\d{4}\s?:\s?\d|\b[Bb]kz?\.\s")
 # How far a note number may run ahead of the expected one (a note lost in extraction).
@@ -226,7 +226,7 @@ class _State:
     def _note_line(self, line: Line) -> None:
         self.in_notes = True
         self.last_note_line = line
-        self.closed = bool(_TERMINAL.search(line.text)) and not self.wide(line)
+        self.closed = line.text.endswith(_TERMINAL) and not self.wide(line)
 
     def _continuing(self, run: list[Line]) -> int:
         """How many leading lines of ``run`` continue the open note."""
@@ -285,7 +285,7 @@ class _State:
             return True  # it stands between note lines, or between a note and the page end
         if previous is None:
             return False
-        finished = _TERMINAL.search(line.text) is not None
+        finished = line.text.endswith(_TERMINAL)
         hyphenated = previous.text.endswith("-") and line.text[:1].islower()
         short = self.threshold is not None and len(line.text) < 0.75 * self.threshold
         return finished and (hyphenated or (short and self.wide(previous)))

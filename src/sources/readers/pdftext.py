@@ -32,7 +32,7 @@ from sources.model import (
 )
 from sources.readers.textmap import LineIndex
 
-_RULE = re.compile(r"[-_–—]{8,}")
+_RULE_MARKS = "-_–—"  # eight or more of them alone on a line draw a rule
 _NOTES_HEADING = re.compile(r"(?:dipnotlar|sonnotlar|notlar|notes|endnotes|footnotes)\s*:?", re.IGNORECASE)
 _HEAD_NUMBER_FIRST = re.compile(r"(\d{1,4})\s+(\S.*)")
 _HEAD_NUMBER_LAST = re.compile(r"(.*\S)\s+(\d{1,4})")
@@ -123,7 +123,7 @@ def _paginate(text: str, index: LineIndex) -> tuple[list[int], list[int]]:
 def _kind(content: str) -> LineKind:
     if not content:
         return LineKind.BLANK
-    if _RULE.fullmatch(content):
+    if len(content) >= 8 and not content.strip(_RULE_MARKS):
         return LineKind.RULE
     return LineKind.TEXT
 

@@ -50,7 +50,7 @@ def _abbreviated(text: str, stop: int) -> bool:
         return False
     if word.isdigit():
         return len(word) <= 3  # "15. yüzyıl"; a four-digit year can end a sentence
-    if re.fullmatch(r"\d+(?:\.\d+)+", word):
+    if "." in word and all(part.isdecimal() for part in word.split(".")):
         return True  # "3.1."
     if len(word) == 1 and word.isalpha():
         return True  # an initial
