@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from sources.citations.calendars import CitedDate
 from sources.readers.textmap import LineIndex, Stitch
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 @frozen(order=True)
@@ -22,6 +22,10 @@ class Span:
     """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     start: int
     end: int
@@ -44,6 +48,10 @@ class Diagnostic:
     """A problem found in the input, carried as data rather than raised."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     code: str
     name: str
@@ -73,6 +81,10 @@ class Line:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     span: Span
     page: int  # index into Document.pages
     kind: LineKind
@@ -90,6 +102,8 @@ class PageSource(enum.Enum):
 @frozen
 class Page:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     index: int
     number: int
@@ -102,6 +116,10 @@ class ArticleInfo:
     """Published metadata of a document, when known."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     author: str
     title: str
@@ -120,6 +138,10 @@ class Document:
     """A decoded input text with its pages and classified lines."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     path: str
     text: str
@@ -141,6 +163,10 @@ class Section:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     number: str | None  # "3.1" for a numbered heading, None for "Sonuç"
     title: str
     span: Span
@@ -151,6 +177,10 @@ class Marker:
     """A note number glued to a word or punctuation in the body (``geçirmişlerdi.1``)."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     number: int
     span: Span
@@ -163,6 +193,10 @@ class Claim:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     text: str
     span: Span
     page: int | None
@@ -174,6 +208,10 @@ class NoteText:
     """The printed text of one note, rejoined from its fragments."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     number: int
     span: Span  # from the note number to the end of the last fragment
@@ -236,6 +274,10 @@ class LocatorPart:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     kind: LocatorKind
     label: str | None
     value: str
@@ -248,6 +290,10 @@ class Locator:
     """Where in a source: ``130``, ``838-841 (No. 845)``, ``ISH: 16, K: 1129, B: 95-1``."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     raw: str
     span: Span
@@ -270,6 +316,10 @@ class Citation:
     """One reference inside a note (or, for keyed texts, in the body), with its parts as written and read."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     footnote: int | None  # None: a keyed citation in the body text
     kind: CitationKind
@@ -296,6 +346,10 @@ class Commentary:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     footnote: int
     text: str
     span: Span
@@ -306,6 +360,10 @@ class Footnote:
     """One note number with what the text gives for it: marker, claim, note text, citations."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     number: int
     marker: Marker | None
@@ -324,6 +382,10 @@ class Footnotes:
     """The result of reading a document's footnotes."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     document: Document
     footnotes: tuple[Footnote, ...]
@@ -367,6 +429,10 @@ class Name:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     raw: str
     first: str  # given names and initials
     last: str  # family name with any particles; a corporate name whole
@@ -387,6 +453,10 @@ class Source:
     """
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     key: str
     entry_type: str

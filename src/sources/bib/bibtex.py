@@ -32,7 +32,7 @@ from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
 from sources.model import Diagnostic, Name, Source, SourceKind
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 from sources.writing import write_atomically
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
@@ -105,6 +105,10 @@ class Bibliography:
     """A parsed ``.bib`` file: its typed sources, its library for writing, its problems."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     path: str
     sources: tuple[Source, ...]

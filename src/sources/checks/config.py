@@ -18,7 +18,7 @@ from sources.checks.report import FORMATS
 from sources.checks.rules import RULES
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Severity
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # The severities ``fail-on`` takes, on the command line and in pyproject.toml alike.
 FAIL_ON = ("error", "warning")
@@ -27,6 +27,8 @@ FAIL_ON = ("error", "warning")
 @frozen
 class Settings:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     select: tuple[str, ...] = ("SRC",)
     ignore: tuple[str, ...] = ()

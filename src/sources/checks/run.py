@@ -20,7 +20,7 @@ from sources.bib.resolve import Resolved, cited_names, resolve, source_names
 from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import ArticleInfo, Citation, CitationKind, Diagnostic, Footnotes, Source
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # What biber's data model requires of each entry type (one of each group), as biber checks it.
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -44,6 +44,10 @@ class Findings:
     """What ``sources check`` found in some texts and their bibliography."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     diagnostics: tuple[Diagnostic, ...]
     texts: dict[str, str] = field(eq=False, repr=False)  # path → text, to quote lines from

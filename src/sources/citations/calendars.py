@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from sources.folding import fold
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 class Calendar(enum.Enum):
@@ -40,6 +40,10 @@ class Reading:
 
     __repr__ = record_repr
 
+    __eq__ = record_eq
+
+    __hash__ = record_hash
+
     calendar: Calendar
     start: date
     end: date
@@ -51,6 +55,10 @@ class CitedDate:
     """A date as written (``1 Haziran 1337-1921``, ``1339``) and its readings."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     raw: str
     readings: tuple[Reading, ...]

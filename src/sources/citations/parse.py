@@ -46,7 +46,7 @@ from sources.model import (
     NoteText,
     Span,
 )
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _SIGNAL = re.compile(
     r"(?<![\w.])(?:(?:[Gg]eniş|[Aa]yrıntılı|[Dd]aha\s+(?:geniş|fazla))\s+bilgi\s+için\s+)?"
@@ -91,6 +91,8 @@ _INSTITUTION = re.compile(
 @frozen
 class _Name:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     end: int
     words: int
@@ -102,6 +104,10 @@ class _Found:
     """A citation found at some place, before it is given its footnote and signal."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     kind: CitationKind
     start: int
@@ -195,6 +201,10 @@ class _Piece:
     """A stretch of a note: a citation (``found``), commentary, or unreadable citation text."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     start: int
     end: int

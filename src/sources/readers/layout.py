@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Document, Line, LineKind
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # A note number at the start of a line: "21 Yılmaz", and "40İngiliz" with the space lost.
 # Note numbers of any width (up to nine digits, which no text reaches, so that int() stays cheap).
@@ -58,6 +58,10 @@ class Placed:
     """The role of one line; for note lines, the note it belongs to."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     role: Role
     note: int | None = None

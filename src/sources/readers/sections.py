@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Line
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.\s+(\S.*)")
 _UNNUMBERED = frozenset(
@@ -31,6 +31,10 @@ class HeadingLines:
     """A heading found among body lines: which lines (inclusive) and its number."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     first: int
     last: int

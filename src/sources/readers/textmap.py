@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from attrs import field, frozen
 
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -27,6 +27,10 @@ class LineIndex:
     """Start offset of every line of a text; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     starts: array[int] = field(eq=False)
 
@@ -81,6 +85,10 @@ class Stitch:
     """
 
     __repr__ = record_repr
+
+    __eq__ = record_eq
+
+    __hash__ = record_hash
 
     text: str
     at: array[int] = field(eq=False, repr=False)
