@@ -26,7 +26,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sources
 from sources import options, present
@@ -43,7 +43,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Building(  # its subcommands are built as _Building too
         prog="sources",
         description="Footnotes of scholarly texts as checked, typed citation records.",
     )
@@ -70,7 +70,27 @@ def build_parser() -> argparse.ArgumentParser:
     _export_command(commands)
     add_render_command(commands)
     add_csl_command(commands)
+    for built in (parser, *commands.choices.values()):
+        built.formatter_class = argparse.HelpFormatter  # help, usage and errors: at the terminal's width
     return parser
+
+
+class _Building(argparse.ArgumentParser):
+    """A parser being built: the help formatters argparse makes meanwhile are never printed.
+
+    argparse makes a formatter for every argument added, only to check its metavar (and
+    one for the subcommands' program name, ``sources``, too short to wrap at any width),
+    and its own formatter asks shutil for the terminal's width: loading shutil (with zlib,
+    bz2 and lzma) was 2 ms of a cold start that prints no help. :func:`build_parser`
+    gives every parser argparse's own formatter back once it is built.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_unprinted, **kwargs)
+
+
+def _unprinted(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, width=80)
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
