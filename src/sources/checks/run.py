@@ -117,7 +117,7 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
         source = linked.bibliography.get(key)
         spellings = Counter(c.name for c in citations)
         if len(spellings) > 1:
-            usual = spellings.most_common(1)[0][0]
+            usual = max(spellings, key=spellings.__getitem__)  # most_common(1), without loading heapq
             for citation in citations:
                 if citation.name != usual and citation is next(c for c in citations if c.name == citation.name):
                     others = ", ".join(f"{name!r} ({count}×)" for name, count in spellings.items())
@@ -129,7 +129,7 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
                         hint=f"write {usual!r} throughout",
                     )
         elif source is not None:
-            name, count = spellings.most_common(1)[0]
+            [(name, count)] = spellings.items()
             primary = source_names(source, with_variants=False)
             if not set(cited_names(name)) & primary:
                 first = citations[0]

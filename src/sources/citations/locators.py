@@ -20,7 +20,8 @@ _LABEL = r"(?:Belge\s*No|Tefrika\s*No|No|nr|Nr|Sayı|sayı|Cilt|C)"
 _LABELLED = rf"{_LABEL}\s*[.:]?\s*(?:\d+|[IVXLC]+)\b"
 _ITEM = rf"(?:{_LABELLED}|{_PAGES})"
 LOCATOR = re.compile(rf"{_ITEM}(?:(?:\s*,\s*|\s+ve\s+){_ITEM})*(?:\s*\(\s*{_LABELLED}\s*\))?")
-ISSUE = re.compile(r"(?:nr|Nr|No|Sayı|sayı)\s*[.:]?\s*\d+")
+# An issue number: a part of citations.parse's patterns, compiled there, never alone.
+ISSUE = r"(?:nr|Nr|No|Sayı|sayı)\s*[.:]?\s*\d+"
 
 _PAGE_ITEM = re.compile(r"(?:(?:s|ss|pp?)\.\s*)?(\d+)(?:\s*[-–]\s*(\d+))?(\s+vd\.?)?")
 _LABELLED_ITEM = re.compile(rf"({_LABEL})\s*[.:]?\s*(\d+|[IVXLC]+)\b")
@@ -35,7 +36,8 @@ _KIND_OF_LABEL = {
 }
 
 _PARLIAMENT_LABEL = r"(?:Devre|Dönem|İçtima|Cilt|Birleşim|Oturum|Yıl)"
-PARLIAMENT_PATH = re.compile(rf"{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+(?:\s*,\s*{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+)*")
+# A parliamentary path, a part of citations.parse's patterns too.
+PARLIAMENT_PATH = rf"{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+(?:\s*,\s*{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+)*"
 _PARLIAMENT_KIND = {
     "devre": LocatorKind.TERM,
     "dönem": LocatorKind.TERM,

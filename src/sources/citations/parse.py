@@ -69,9 +69,9 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})[a-z]?(?![\w-])"
 _ALIAS_YEAR = re.compile(rf"\s*\(([^()]{{1,60}})\)\s*[:,]\s*({_YEAR})")
 _WITH_YEAR = re.compile(rf"\s*,\s*({_YEAR})")
 _DATE_ISSUE = re.compile(
-    rf"\s*,\s*(\d{{1,2}}\s+({MONTH_WORD})\s+\d{{3,4}}(?:\s*-\s*\d{{4}})?)\s*,\s*({locators.ISSUE.pattern})"
+    rf"\s*,\s*(\d{{1,2}}\s+({MONTH_WORD})\s+\d{{3,4}}(?:\s*-\s*\d{{4}})?)\s*,\s*({locators.ISSUE})"
 )
-_PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH.pattern})\s*:\s*")
+_PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH})\s*:\s*")
 _AFTER_YEAR = re.compile(r"\s*[:,]\s*")
 _NO_YEAR = re.compile(r"\s*,\s*")
 _END = re.compile(r"\s*+(?:\.?\s*+;|\.(?=\s|$)|$)")

@@ -176,8 +176,9 @@ def _consensus(heads: dict[int, tuple[int, int]]) -> int | None:
     ``yapıyordu.89 Genelkurmay Başkanlığının 1`` can close a page.
     """
     votes = Counter(number - page for page, number in heads.values() if number > page)
-    if votes and votes.most_common(1)[0][1] >= 2:
-        return votes.most_common(1)[0][0]
+    commonest = max(votes, key=votes.__getitem__, default=None)  # most_common(1), without loading heapq
+    if commonest is not None and votes[commonest] >= 2:
+        return commonest
     return None
 
 
