@@ -56,11 +56,12 @@ _SIGNAL = re.compile(
 # the sentence, not the address. Each run of them is read once (possessive), so a long run
 # of dots after an address stays linear.
 _URL = re.compile(r"https?://(?:[^\s;.,)]++|[.,)]++(?=[^\s;.,)]))++(?=[.,;)]*+(?:\s|$))")
-_WORD = re.compile(r"(?:[A-ZÇĞİÖŞÜÂÎÛ]\.){2,}|[A-ZÇĞİÖŞÜÂÎÛ]\.(?=\s)|[A-ZÇĞİÖŞÜÂÎÛ][^\s,;:()]*")
+# A capital, then initials (K.S.), an initial before a space, or the rest of a word.
+_WORD = re.compile(r"[A-ZÇĞİÖŞÜÂÎÛ](?:\.(?:[A-ZÇĞİÖŞÜÂÎÛ]\.)+|\.(?=\s)|[^\s,;:()]*)")
 # From the start of a run of spaces only (the lookbehind), so that searching a long run stays linear.
 _CONNECTOR = re.compile(r"(?<!\s)\s++(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
 _TITLE_NUMBER = re.compile(r"\s+\d{4}(?:-\d{4})?(?=\s+[A-ZÇĞİÖŞÜ])")
-_NOT_A_NAME = re.compile(r"(?:[Bb]kz?|[Kk]rş|[Cc]f|See)\.?$")
+_NOT_A_NAME = frozenset("Bk bk Bkz bkz Krş krş Cf cf See".split())  # with or without a full stop
 _MAX_NAME_WORDS = 12
 _NEXT_WORD_AFTER_COMMA = re.compile(r",\s+(?=[A-ZÇĞİÖŞÜÂÎÛ])")
 _SpanOf = Callable[[int, int], Span]
@@ -266,7 +267,7 @@ def _names(text: str, start: int) -> Iterator[_Name]:
     position, words, comma = start, 0, False
     while words < _MAX_NAME_WORDS:
         word = _WORD.match(text, position)
-        if not word or _NOT_A_NAME.fullmatch(word.group()):
+        if not word or word.group().removesuffix(".") in _NOT_A_NAME:
             return
         words += 1
         position = word.end()

@@ -16,7 +16,7 @@ from bisect import bisect_right
 # marks back (possessive): linear on "......" of any length. The pattern opens with the
 # mark itself so that the scan skips to marks, three times faster than opening with the
 # lookbehind.
-_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?:\d{1,9}+(?!\d))?(?=\s++[\"“«(\[]?[^\W_a-zçğıöşü])")
+_END = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’»)\]]*+(?:\d{1,9}+(?!\d))?(?=\s++[\"“«(\[]?[^\W_a-zçğıöşü])")
 _QUOTE = re.compile(r"“[^“”]{0,4000}”")
 _ROMAN = re.compile(r"[IVXLC]{1,5}")
 _ABBREVIATIONS = frozenset(

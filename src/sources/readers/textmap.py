@@ -59,7 +59,7 @@ class LineIndex:
 # izafet particle (Hâkimiyet-/i Milliye, Kuvâ-/yı Milliye), a capital (Yılmaz-/Kaya,
 # Türkiye-/Sovyet) or follows a digit (212-/213, 1337-/1921); typesetting never breaks a
 # word before a single letter, so "-i " at a line start is always a real hyphen.
-_IZAFET = re.compile(r"(?:[iıuü]|y[iıuü])(?![^\W\d_])")
+_IZAFET = re.compile(r"y?[iıuü](?![^\W\d_])")
 
 
 def joins_without_space(previous: str, following: str) -> tuple[bool, bool]:
