@@ -22,9 +22,7 @@ class Span:
     """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     start: int
@@ -48,9 +46,7 @@ class Diagnostic:
     """A problem found in the input, carried as data rather than raised."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     code: str
@@ -80,9 +76,7 @@ class Line:
     """One physical line: its content span (page-start space and form feed excluded)."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     span: Span
@@ -116,9 +110,7 @@ class ArticleInfo:
     """Published metadata of a document, when known."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     author: str
@@ -138,9 +130,7 @@ class Document:
     """A decoded input text with its pages and classified lines."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     path: str
@@ -162,9 +152,7 @@ class Section:
     """A heading of the body text such as ``3.1. Anadolu'da ...`` or ``Sonuç``."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     number: str | None  # "3.1" for a numbered heading, None for "Sonuç"
@@ -177,9 +165,7 @@ class Marker:
     """A note number glued to a word or punctuation in the body (``geçirmişlerdi.1``)."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     number: int
@@ -192,9 +178,7 @@ class Claim:
     """The body sentence a marker ends or sits in, de-hyphenated, markers removed."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     text: str
@@ -208,9 +192,7 @@ class NoteText:
     """The printed text of one note, rejoined from its fragments."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     number: int
@@ -273,9 +255,7 @@ class LocatorPart:
     """One step of a locator: what it is, its label and value as written, pages as numbers."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     kind: LocatorKind
@@ -290,9 +270,7 @@ class Locator:
     """Where in a source: ``130``, ``838-841 (No. 845)``, ``ISH: 16, K: 1129, B: 95-1``."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     raw: str
@@ -316,9 +294,7 @@ class Citation:
     """One reference inside a note (or, for keyed texts, in the body), with its parts as written and read."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     footnote: int | None  # None: a keyed citation in the body text
@@ -345,9 +321,7 @@ class Commentary:
     """Text of a note that is not a citation."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     footnote: int
@@ -360,9 +334,7 @@ class Footnote:
     """One note number with what the text gives for it: marker, claim, note text, citations."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     number: int
@@ -382,9 +354,7 @@ class Footnotes:
     """The result of reading a document's footnotes."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     document: Document
@@ -428,9 +398,7 @@ class Name:
     """A person or body as a bibliography names it, parsed by pybtex."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     raw: str
@@ -453,9 +421,7 @@ class Source:
     """
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     key: str

@@ -105,9 +105,7 @@ class Bibliography:
     """A parsed ``.bib`` file: its typed sources, its library for writing, its problems."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     path: str

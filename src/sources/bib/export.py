@@ -84,9 +84,7 @@ class Exported:
     and the problems found in reading the bibliography."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     text: str

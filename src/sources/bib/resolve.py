@@ -40,9 +40,7 @@ class Resolution:
     """What became of one citation: its entry, or the candidates and why not."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     citation: Citation
@@ -57,9 +55,7 @@ class Resolved:
     """An article's footnotes linked to a bibliography."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     footnotes: Footnotes  # citations carry their ``source`` key when resolved

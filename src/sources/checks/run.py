@@ -44,9 +44,7 @@ class Findings:
     """What ``sources check`` found in some texts and their bibliography."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     diagnostics: tuple[Diagnostic, ...]

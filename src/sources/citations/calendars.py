@@ -39,9 +39,7 @@ class Reading:
     """One way to read a date: its calendar and the Gregorian days it covers (inclusive)."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     calendar: Calendar
@@ -55,9 +53,7 @@ class CitedDate:
     """A date as written (``1 Haziran 1337-1921``, ``1339``) and its readings."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     raw: str

@@ -37,9 +37,7 @@ class Affix:
     """A prenote or postnote as written (stripped), with the offset of its first character."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     text: str
@@ -51,9 +49,7 @@ class KeyedItem:
     """One cited key as a reader found it: ``[@key]``, or one key of ``\\cite{a,b}``."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     key: str

@@ -105,9 +105,7 @@ class _Found:
     """A citation found at some place, before it is given its footnote and signal."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     kind: CitationKind
@@ -202,9 +200,7 @@ class _Piece:
     """A stretch of a note: a citation (``found``), commentary, or unreadable citation text."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     start: int

@@ -140,9 +140,7 @@ class _Placed:
     """A section with its ``[start, end)`` in the rejoined body text."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     start: int

@@ -147,9 +147,7 @@ class _Condensed:
     """
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     text: str
@@ -360,9 +358,7 @@ class _Arguments:
     """A cite command's arguments as read from the text: where they run, and their groups."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     start: int  # just after the command's name (and star)

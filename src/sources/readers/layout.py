@@ -58,9 +58,7 @@ class Placed:
     """The role of one line; for note lines, the note it belongs to."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     role: Role

@@ -31,9 +31,7 @@ class HeadingLines:
     """A heading found among body lines: which lines (inclusive) and its number."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     first: int

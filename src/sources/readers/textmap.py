@@ -27,9 +27,7 @@ class LineIndex:
     """Start offset of every line of a text; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     starts: array[int] = field(eq=False)
@@ -85,9 +83,7 @@ class Stitch:
     """
 
     __repr__ = record_repr
-
     __eq__ = record_eq
-
     __hash__ = record_hash
 
     text: str
