@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sources
-from sources import options, present
+from sources import options
 from sources.bib.formats import TARGETS as BIB_TARGETS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
@@ -39,6 +39,8 @@ from sources.model import Diagnostic, Footnotes
 from sources.printable import printable
 from sources.rendering.command import add_command as add_render_command
 
+# sources.present (what the reading commands print) loads in the functions that print it:
+# sources check prints reports of its own (sources.checks.report).
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -108,6 +110,8 @@ def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _export(args: argparse.Namespace) -> int:
+    from sources import present
+
     exported = sources.export(args.bib, args.to, bib_format=args.bib_format, output=args.output)
     if args.output is None:
         sys.stdout.write(exported.text)
@@ -167,11 +171,15 @@ def _command(
 
 
 def _footnotes(args: argparse.Namespace) -> int:
+    from sources import present
+
     result = _read(args)
     return _print(args, result.diagnostics, present.footnotes_text, present.footnotes_json, result)
 
 
 def _citations(args: argparse.Namespace) -> int:
+    from sources import present
+
     if args.path is not None and args.bib is None:
         from sources.bib.discover import find_bibliography
 
@@ -185,6 +193,8 @@ def _citations(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
+    from sources import present
+
     linked = _link(args)
     return _print(
         args,
@@ -196,6 +206,8 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
+    from sources import present
+
     linked = _link(args)
     keys = [source.key for source in linked.bibliography.sources]
     if args.source is None:
@@ -245,6 +257,8 @@ def _print(
     as_json: Callable[[_Result], str],
     result: _Result,
 ) -> int:
+    from sources import present
+
     output = as_json(result) if args.format == "json" else printable(as_text(result), newlines=True)
     if args.several is None:
         print(output)
