@@ -331,31 +331,29 @@ def _archive_tail(text: str, start: int, label: str, name: _Name) -> _Found | No
 def _parliament_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``TBMMZC, Devre I, İçtima 2, Cilt X: 285``."""
     path = _PARLIAMENT.match(text, name.end)
-    located = locators.LOCATOR.match(text, path.end()) if path else None
-    if path is None or located is None:
+    end = locators.locator_end(text, path.end()) if path else None
+    if path is None or end is None:
         return None
-    steps = (*locators.parliament_parts(path.group(1)), *locators.parts(located.group()))
-    return _Found(
-        CitationKind.PARLIAMENTARY, start, located.end(), label, locator=(path.start(1), located.end(), steps)
-    )
+    steps = (*locators.parliament_parts(path.group(1)), *locators.parts(text[path.end() : end]))
+    return _Found(CitationKind.PARLIAMENTARY, start, end, label, locator=(path.start(1), end, steps))
 
 
 def _no_year_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``Demir, 186``: a locator straight after the name, closing the citation."""
     gap = _NO_YEAR.match(text, name.end)
-    located = locators.LOCATOR.match(text, gap.end()) if gap else None
-    if located is None or not _END.match(text, located.end()) or name.words > 8:
+    end = locators.locator_end(text, gap.end()) if gap else None
+    if gap is None or end is None or not _END.match(text, end) or name.words > 8:
         return None
     kind = CitationKind.TITLE_ONLY if _title(label, name) else _kind_of(label, CitationKind.AUTHOR_NO_YEAR)
-    locator = located.start(), located.end(), locators.parts(located.group())
-    return _Found(kind, start, located.end(), label, locator=locator)
+    locator = gap.end(), end, locators.parts(text[gap.end() : end])
+    return _Found(kind, start, end, label, locator=locator)
 
 
 def _with_year(text: str, start: int, end: int, name: str, *, year: str, alias: str | None = None) -> _Found:
     locator = None
-    if (gap := _AFTER_YEAR.match(text, end)) and (located := locators.LOCATOR.match(text, gap.end())):
-        locator = located.start(), located.end(), locators.parts(located.group())
-        end = located.end()
+    if (gap := _AFTER_YEAR.match(text, end)) and (located := locators.locator_end(text, gap.end())) is not None:
+        locator = gap.end(), located, locators.parts(text[gap.end() : located])
+        end = located
     kind = _kind_of(name, CitationKind.INSTITUTION_YEAR if _INSTITUTION.search(name) else CitationKind.AUTHOR_YEAR)
     return _Found(kind, start, end, name, alias=alias, year=year, date=read_year(year), locator=locator)
 
