@@ -93,7 +93,7 @@ def _physical_lines(text: str, index: LineIndex) -> list[tuple[int, int, str]]:
     lines = []
     starts = index.starts
     if "\r" in text:
-        contents = [text[start:end].rstrip("\r\n") for start, end in zip(starts, [*starts[1:], len(text)])]
+        contents = [text[start:end].rstrip("\r\n") for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
     else:  # the common case: str.split finds the same lines at a fraction of the cost
         contents = text.split("\n")
     for start, content in zip(starts, contents, strict=True):
