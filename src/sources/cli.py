@@ -327,3 +327,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     return status
+
+
+def run() -> None:
+    """The ``sources`` command (and ``python -m sources``): :func:`main`, then exit with its status.
+
+    At exit the interpreter collects garbage over every object still alive, the run's
+    records included, only to free memory the system takes back with the process: about
+    10 ms of a 100 ms ``sources check`` of the embedded article. Frozen (``gc.freeze``),
+    they are left to the system; exit handlers and the flushing of output run as always.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)
