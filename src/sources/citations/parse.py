@@ -251,7 +251,7 @@ def _starts(text: str) -> list[int]:
 def _citation_at(text: str, start: int) -> _Found | None:
     if url := _URL.match(text, start):
         return _Found(CitationKind.WEB, start, url.end(), url.group(), url=url.group())
-    for name in sorted(_names(text, start), key=lambda n: -n.end):
+    for name in reversed([*_names(text, start)]):  # the longest first: each name ends after the one before
         found = _tail(text, start, name)
         if found is not None:
             return found
@@ -311,8 +311,7 @@ def _newspaper_tail(text: str, start: int, label: str, name: _Name) -> _Found | 
 
 def _archive_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``ATASE, ISH: 16, K: 1129, B: 95-1``: a one-word archive and two or more labelled steps."""
-    opening = locators.ARCHIVAL_NEXT.match(text, name.end)
-    if name.words != 1 or not opening:
+    if name.words != 1 or not (opening := locators.ARCHIVAL_NEXT.match(text, name.end)):
         return None
     steps: list[LocatorPart] = []
     position = opening.end()
