@@ -27,7 +27,8 @@ def test_checking_the_embedded_article_loads_only_what_the_check_runs(tmp_path: 
     # Each of these was on the path of `sources check` once and is not needed there:
     # shutil (argparse asks it the terminal's width), heapq (Counter.most_common), the
     # reading commands' output, bibliography discovery (the embedded article has its
-    # bibliography), the exporters, the renderer and the CSL processor.
+    # bibliography), the other subcommands' parsers, the exporters, the renderer and
+    # the CSL processor.
     unneeded = {
         "shutil",
         "heapq",
@@ -38,6 +39,8 @@ def test_checking_the_embedded_article_loads_only_what_the_check_runs(tmp_path: 
         "sources.present",
         "sources.bib.discover",
         "sources.readers.declared",
+        "sources.rendering.command",
+        "sources.csl.command",
         "sources.bib.export",
         "sources.bib.csljson",
         "sources.rendering.document",

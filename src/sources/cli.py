@@ -33,45 +33,31 @@ from sources import options
 from sources.bib.formats import TARGETS as BIB_TARGETS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
-from sources.csl.command import add_command as add_csl_command
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 from sources.printable import printable
-from sources.rendering.command import add_command as add_render_command
 
 # sources.present (what the reading commands print) loads in the functions that print it:
 # sources check prints reports of its own (sources.checks.report).
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command's parser; for ``argv`` (default: the process's arguments) that name a
+    subcommand, that subcommand alone, else all of them (for help and for errors).
+
+    Each subcommand is a parser with its options, which argparse builds at a cost: a run
+    of one command builds one.
+    """
     parser: argparse.ArgumentParser = _Building(  # its subcommands are built as _Building too
         prog="sources",
         description="Footnotes of scholarly texts as checked, typed citation records.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
-    footnotes.set_defaults(run=_each_path, each=_footnotes)
-    citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
-    options.bibliography(citations)
-    citations.set_defaults(run=_each_path, each=_citations)
-    entries = _command(
-        commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
-    )
-    options.bibliography(entries)
-    entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
-    entries.set_defaults(run=_each_path, each=_sources)
-    claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
-    options.bibliography(claims)
-    claims.add_argument(
-        "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
-    )
-    claims.add_argument("--lang", default="tr", help="alphabetical order of the entries (default: tr)")
-    claims.set_defaults(run=_each_path, each=_claims)
-    _check_command(commands)
-    _export_command(commands)
-    add_render_command(commands)
-    add_csl_command(commands)
+    named = next(iter(sys.argv[1:] if argv is None else argv), None)
+    for name, add_command in _COMMANDS.items():
+        if named not in _COMMANDS or name == named:
+            add_command(commands)
     for built in (parser, *commands.choices.values()):
         built.formatter_class = argparse.HelpFormatter  # help, usage and errors: at the terminal's width
     return parser
@@ -93,6 +79,48 @@ class _Building(argparse.ArgumentParser):
 
 def _unprinted(prog: str) -> argparse.HelpFormatter:
     return argparse.HelpFormatter(prog, width=80)
+
+
+def _footnotes_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    footnotes = _command(commands, "footnotes", "list every footnote with its marker, page, claim and text")
+    footnotes.set_defaults(run=_each_path, each=_footnotes)
+
+
+def _citations_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    citations = _command(commands, "citations", "list every citation with its kind, name, year, locator and entry")
+    options.bibliography(citations)
+    citations.set_defaults(run=_each_path, each=_citations)
+
+
+def _sources_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    entries = _command(
+        commands, "sources", "list every bibliography entry with the citations, notes and pages citing it"
+    )
+    options.bibliography(entries)
+    entries.add_argument("--lang", default="tr", help="alphabetical order of this language (default: tr)")
+    entries.set_defaults(run=_each_path, each=_sources)
+
+
+def _claims_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    claims = _command(commands, "claims", "list the claims that rest on a bibliography entry, with their locators")
+    options.bibliography(claims)
+    claims.add_argument(
+        "--source", metavar="KEY", help="the entry's key, e.g. tuncay1978 (default: every cited entry, in --lang order)"
+    )
+    claims.add_argument("--lang", default="tr", help="alphabetical order of the entries (default: tr)")
+    claims.set_defaults(run=_each_path, each=_claims)
+
+
+def _render_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from sources.rendering.command import add_command
+
+    add_command(commands)
+
+
+def _csl_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from sources.csl.command import add_command
+
+    add_command(commands)
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -157,6 +185,19 @@ def _check(args: argparse.Namespace) -> int:
     totals = report.summary(chosen, findings.files, settings.fail_on, failed)
     print(report.render(settings.format, chosen, findings.texts, totals))
     return EXIT_FINDINGS if failed and not settings.exit_zero else EXIT_OK
+
+
+# Each subcommand by name, in the order help lists them, with what builds its parser.
+_COMMANDS = {
+    "footnotes": _footnotes_command,
+    "citations": _citations_command,
+    "sources": _sources_command,
+    "claims": _claims_command,
+    "check": _check_command,
+    "export": _export_command,
+    "render": _render_command,
+    "csl": _csl_command,
+}
 
 
 def _command(
@@ -311,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file name in a non-UTF-8 encoding reaches us with lone surrogates: print them escaped.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         status: int = args.run(args)
     except SourcesError as error:
