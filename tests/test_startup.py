@@ -25,13 +25,15 @@ def test_starting_the_command_line_loads_no_heavy_library() -> None:
 
 def test_checking_the_embedded_article_loads_only_what_the_check_runs(tmp_path: Path) -> None:
     # Each of these was on the path of `sources check` once and is not needed there:
-    # shutil (argparse asks it the terminal's width), heapq (Counter.most_common), the
+    # shutil (argparse asks it the terminal's width), heapq (Counter.most_common), pathlib
+    # (files are named as str; a Path is made when a file is read or written), the
     # reading commands' output, bibliography discovery (the embedded article has its
     # bibliography), the other subcommands' parsers, the exporters, the renderer and
     # the CSL processor.
     unneeded = {
         "shutil",
         "heapq",
+        "pathlib",
         "tomllib",
         "pybtex",
         "rapidfuzz",

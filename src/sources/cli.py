@@ -23,9 +23,9 @@ import argparse
 import gc
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import sources
@@ -169,7 +169,7 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _check(args: argparse.Namespace) -> int:
-    table, origin = config.from_pyproject(config.find_pyproject(Path.cwd()))
+    table, origin = config.from_pyproject(config.find_pyproject(os.getcwd()))
     settings = config.settings(vars(args), table, origin)
     paths = args.paths or [None]
     findings = sources.check(
@@ -222,6 +222,8 @@ def _citations(args: argparse.Namespace) -> int:
     from sources import present
 
     if args.path is not None and args.bib is None:
+        from pathlib import Path
+
         from sources.bib.discover import find_bibliography
 
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
@@ -36,6 +35,8 @@ from sources.records import record_eq, record_hash, record_repr
 from sources.writing import write_atomically
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
+    from pathlib import Path
+
     from bibtexparser.library import Library
     from bibtexparser.model import Entry
     from bibtexparser.writer import BibtexFormat
