@@ -125,11 +125,11 @@ def _expand(first: str, last: str) -> int:
 
 
 def parliament_parts(path: str) -> list[LocatorPart]:
+    """The steps of a path matched by :data:`PARLIAMENT_PATH`: a label and a number each, between commas."""
     steps = []
-    for step in re.finditer(rf"({_PARLIAMENT_LABEL})\s+([0-9IVXLC]+)", path):
-        steps.append(
-            LocatorPart(_PARLIAMENT_KIND[step.group(1).casefold().replace("i̇", "i")], step.group(1), step.group(2))
-        )
+    for step in path.split(","):
+        label, number = step.split()
+        steps.append(LocatorPart(_PARLIAMENT_KIND[label.casefold().replace("i̇", "i")], label, number))
     return steps
 
 

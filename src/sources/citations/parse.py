@@ -244,7 +244,10 @@ def _starts(text: str) -> list[int]:
     """
     places = {m.start() for m in _SIGNAL.finditer(text)}
     places |= {m.end() for m in _SENTENCE.finditer(text)}
-    places |= {m.end() for m in re.finditer(";", text)}
+    semicolon = text.find(";")
+    while semicolon >= 0:
+        places.add(semicolon + 1)
+        semicolon = text.find(";", semicolon + 1)
     return [*sorted(p for p in places if 0 < p < len(text)), len(text)]
 
 
