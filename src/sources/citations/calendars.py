@@ -206,10 +206,11 @@ def read_date(raw: str) -> CitedDate | None:
 
 def read_year(raw: str) -> CitedDate | None:
     """A bare year: Gregorian when it can be, else Rumi and/or Hijri."""
-    match = re.fullmatch(r"(\d{3,4})[a-z]?", raw.strip())
-    if not match:
+    written = raw.strip()  # three or four digits, perhaps a letter after them (1978a)
+    digits = written[:-1] if written[-1:].isascii() and written[-1:].islower() else written
+    if not (3 <= len(digits) <= 4 and digits.isdecimal()):
         return None
-    year = int(match[1])
+    year = int(digits)
     if year in _GREGORIAN_YEARS:
         return CitedDate(raw, (Reading(Calendar.GREGORIAN, date(year, 1, 1), date(year, 12, 31)),))
     readings = []

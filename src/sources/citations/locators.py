@@ -23,8 +23,9 @@ _LABELLED = rf"{_LABEL}\s*[.:]?\s*(?:\d+|[IVXLC]+)\b"
 _ITEM = re.compile(rf"{_LABELLED}|{_PAGES}")
 _ITEM_JOIN = re.compile(r"\s*,\s*|\s+ve\s+")
 _BRACKETED = re.compile(rf"\s*\(\s*{_LABELLED}\s*\)")
-# An issue number: a part of citations.parse's patterns, compiled there, never alone.
-ISSUE = r"(?:nr|Nr|No|Sayı|sayı)\s*[.:]?\s*\d+"
+# An issue number, its label and number captured: a part of citations.parse's patterns,
+# compiled there, never alone.
+ISSUE = r"(nr|Nr|No|Sayı|sayı)\s*[.:]?\s*(\d+)"
 
 _PAGE_ITEM = re.compile(r"(?:(?:s|ss|pp?)\.\s*)?(\d+)(?:\s*[-–]\s*(\d+))?(\s+vd\.?)?")
 _LABELLED_ITEM = re.compile(rf"({_LABEL})\s*[.:]?\s*(\d+|[IVXLC]+)\b")

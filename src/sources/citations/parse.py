@@ -307,7 +307,7 @@ def _newspaper_tail(text: str, start: int, label: str, name: _Name) -> _Found | 
     if not dated or not is_month(dated.group(2)):
         return None
     when = _collapse(dated.group(1))
-    issue = dated.start(3), dated.end(3), (_issue_part(dated.group(3)),)
+    issue = dated.start(3), dated.end(3), (_issue_part(dated.group(4), dated.group(5)),)
     year = when.rsplit(" ", 1)[-1]
     return _Found(CitationKind.NEWSPAPER, start, dated.end(), label, year=year, date=read_date(when), locator=issue)
 
@@ -360,8 +360,7 @@ def _with_year(text: str, start: int, end: int, name: str, *, year: str, alias: 
     return _Found(kind, start, end, name, alias=alias, year=year, date=read_year(year), locator=locator)
 
 
-def _issue_part(raw: str) -> LocatorPart:
-    label, value = re.fullmatch(r"(\D+?)\s*[.:]?\s*(\d+)", raw).groups()  # type: ignore[union-attr]
+def _issue_part(label: str, value: str) -> LocatorPart:
     kind = LocatorKind.DOCUMENT if label.casefold() == "no" else LocatorKind.ISSUE
     return LocatorPart(kind, label, value)
 
