@@ -22,12 +22,10 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sources.article import ARTICLE_PATH, BIBLIOGRAPHY_PATH, article_bytes, article_info, bibliography_text
 from sources.bib.bibtex import Bibliography, parse_bibliography
-from sources.bib.discover import find_bibliography
 from sources.bib.formats import load_any
 from sources.bib.resolve import Resolution, Resolved, Status, resolve
 from sources.checks.run import Findings, check_texts, merge_findings
@@ -66,6 +64,8 @@ from sources.rendering import DEFAULT_STYLE
 from sources.writing import write_atomically
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sources import csl
     from sources.bib.export import Exported
     from sources.csl.api import Rendered, Style
@@ -264,7 +264,7 @@ def link(
     """
     footnotes = read(path, encoding=encoding, first_page=first_page, input_format=input_format)
     if path is not None and bib is None:
-        bib = find_bibliography(Path(path), footnotes.document.text, input_format)
+        bib = _find_bibliography(path, footnotes.document.text, input_format)
         if bib is None:
             raise SourcesError(
                 f"{path}: no bibliography given or found (--bib, or refs/bibliography.bib beside it "
@@ -329,9 +329,9 @@ def check(
     }
     if bib is not None:
         return check_texts(list(texts.values()), *_bibliography_and_text(bib, bib_format))
-    groups: dict[Path | None, list[Footnotes]] = {}
+    groups: dict[Path | str | None, list[Footnotes]] = {}
     for path, text in texts.items():
-        found = _EMBEDDED if path is None else find_bibliography(Path(path), text.document.text, input_format)
+        found = _EMBEDDED if path is None else _find_bibliography(path, text.document.text, input_format)
         groups.setdefault(found, []).append(text)
     results = []
     for found, group in groups.items():
@@ -342,7 +342,17 @@ def check(
     return merge_findings(results)
 
 
-_EMBEDDED = Path(BIBLIOGRAPHY_PATH)  # stands for the curated bibliography when grouping texts by theirs
+# Stands for the curated bibliography when grouping texts by theirs: a str, equal to no Path found.
+_EMBEDDED = BIBLIOGRAPHY_PATH
+
+
+def _find_bibliography(path: str | Path, text: str, input_format: str | None) -> Path | None:
+    """:func:`sources.bib.discover.find_bibliography`, loaded (with pathlib) only when a named text needs it."""
+    from pathlib import Path
+
+    from sources.bib.discover import find_bibliography
+
+    return find_bibliography(Path(path), text, input_format)
 
 
 def _distinct(paths: Sequence[str | Path | None]) -> list[str | Path | None]:

@@ -1,7 +1,5 @@
 """``python -m sources``."""
 
-import sys
+from sources.cli import run
 
-from sources.cli import main
-
-sys.exit(main())
+run()

@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from sources.citations.calendars import CitedDate
 from sources.readers.textmap import LineIndex, Stitch
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 @frozen(order=True)
@@ -22,6 +22,8 @@ class Span:
     """Half-open ``[start, end)`` character offsets into :attr:`Document.text`."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     start: int
     end: int
@@ -44,6 +46,8 @@ class Diagnostic:
     """A problem found in the input, carried as data rather than raised."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     code: str
     name: str
@@ -72,6 +76,8 @@ class Line:
     """One physical line: its content span (page-start space and form feed excluded)."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     span: Span
     page: int  # index into Document.pages
@@ -90,6 +96,8 @@ class PageSource(enum.Enum):
 @frozen
 class Page:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     index: int
     number: int
@@ -102,6 +110,8 @@ class ArticleInfo:
     """Published metadata of a document, when known."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     author: str
     title: str
@@ -120,6 +130,8 @@ class Document:
     """A decoded input text with its pages and classified lines."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     path: str
     text: str
@@ -140,6 +152,8 @@ class Section:
     """A heading of the body text such as ``3.1. Anadolu'da ...`` or ``Sonuç``."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     number: str | None  # "3.1" for a numbered heading, None for "Sonuç"
     title: str
@@ -151,6 +165,8 @@ class Marker:
     """A note number glued to a word or punctuation in the body (``geçirmişlerdi.1``)."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     number: int
     span: Span
@@ -162,6 +178,8 @@ class Claim:
     """The body sentence a marker ends or sits in, de-hyphenated, markers removed."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     text: str
     span: Span
@@ -174,6 +192,8 @@ class NoteText:
     """The printed text of one note, rejoined from its fragments."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     number: int
     span: Span  # from the note number to the end of the last fragment
@@ -235,6 +255,8 @@ class LocatorPart:
     """One step of a locator: what it is, its label and value as written, pages as numbers."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     kind: LocatorKind
     label: str | None
@@ -248,6 +270,8 @@ class Locator:
     """Where in a source: ``130``, ``838-841 (No. 845)``, ``ISH: 16, K: 1129, B: 95-1``."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     raw: str
     span: Span
@@ -270,6 +294,8 @@ class Citation:
     """One reference inside a note (or, for keyed texts, in the body), with its parts as written and read."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     footnote: int | None  # None: a keyed citation in the body text
     kind: CitationKind
@@ -295,6 +321,8 @@ class Commentary:
     """Text of a note that is not a citation."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     footnote: int
     text: str
@@ -306,6 +334,8 @@ class Footnote:
     """One note number with what the text gives for it: marker, claim, note text, citations."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     number: int
     marker: Marker | None
@@ -324,6 +354,8 @@ class Footnotes:
     """The result of reading a document's footnotes."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     document: Document
     footnotes: tuple[Footnote, ...]
@@ -366,6 +398,8 @@ class Name:
     """A person or body as a bibliography names it, parsed by pybtex."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     raw: str
     first: str  # given names and initials
@@ -387,6 +421,8 @@ class Source:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     key: str
     entry_type: str

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-# C0 but tab and newline, DEL and C1, the Arabic letter mark, LRM/RLM, the Unicode line and
-# paragraph separators, the bidi embeddings, overrides and isolates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-_UNSAFE_OR_NEWLINE = re.compile(_UNSAFE.pattern[:-1] + r"\n]")
+# C0 but tab, DEL and C1, the Arabic letter mark, LRM/RLM, the Unicode line and paragraph
+# separators, the bidi embeddings, overrides and isolates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -24,7 +23,9 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str, *, newlines: bool = False) -> str:
     """``text`` with every control character escaped (line breaks too, unless ``newlines``)."""
-    return (_UNSAFE if newlines else _UNSAFE_OR_NEWLINE).sub(_escape, text)
+    if newlines:  # one pattern to compile at start-up, not two: the lines are escaped one by one
+        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
+    return _UNSAFE.sub(_escape, text)
 
 
 def width(text: str) -> int:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import stat
 from contextlib import suppress
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sources.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def write_atomically(text: str, path: str | Path) -> None:
@@ -23,6 +26,8 @@ def write_atomically(text: str, path: str | Path) -> None:
     temporary file is made beside the target), and no temporary file is left behind,
     whatever fails. An I/O error is an :class:`InputError` naming ``path``.
     """
+    from pathlib import Path  # loaded when something is written, not at start-up
+
     target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
@@ -32,10 +31,12 @@ from sources.bib.names import plain_name
 from sources.checks import rules
 from sources.citations.calendars import read_date, read_year
 from sources.model import Diagnostic, Name, Source, SourceKind
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 from sources.writing import write_atomically
 
 if TYPE_CHECKING:  # bibtexparser, pybtex and pylatexenc load when a bibliography is read, not at start-up
+    from pathlib import Path
+
     from bibtexparser.library import Library
     from bibtexparser.model import Entry
     from bibtexparser.writer import BibtexFormat
@@ -105,6 +106,8 @@ class Bibliography:
     """A parsed ``.bib`` file: its typed sources, its library for writing, its problems."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     path: str
     sources: tuple[Source, ...]

@@ -29,7 +29,7 @@ from sources.bib.bibtex import NAME_FIELDS, Bibliography, bibtex_format, name_li
 from sources.bib.formats import TARGETS
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Source
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # biblatex's data model (biblatex manual §2.2, and the fields biber knows): what it can hold.
 BIBLATEX_FIELDS = frozenset(
@@ -84,6 +84,8 @@ class Exported:
     and the problems found in reading the bibliography."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     text: str
     warnings: tuple[str, ...] = ()

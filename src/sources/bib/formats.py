@@ -7,11 +7,14 @@ records, so resolution and the checks never ask where a bibliography came from.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sources.bib.bibtex import Bibliography, parse_bibliography
 from sources.readers.files import read_file
 from sources.readers.formats import named_or_by_suffix
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ("bibtex", "csl-json", "ris")
 # What ``sources.export`` writes (:mod:`sources.bib.export`), named here so that the command

@@ -24,7 +24,7 @@ from sources.bib.bibtex import Bibliography
 from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import Citation, CitationKind, Diagnostic, Footnote, Footnotes, Source
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _NEAREST = 3
 
@@ -40,6 +40,8 @@ class Resolution:
     """What became of one citation: its entry, or the candidates and why not."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     citation: Citation
     status: Status
@@ -53,6 +55,8 @@ class Resolved:
     """An article's footnotes linked to a bibliography."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     footnotes: Footnotes  # citations carry their ``source`` key when resolved
     bibliography: Bibliography

@@ -8,9 +8,9 @@ working directory, key by key.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -18,7 +18,10 @@ from sources.checks.report import FORMATS
 from sources.checks.rules import RULES
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Severity
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The severities ``fail-on`` takes, on the command line and in pyproject.toml alike.
 FAIL_ON = ("error", "warning")
@@ -27,6 +30,8 @@ FAIL_ON = ("error", "warning")
 @frozen
 class Settings:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     select: tuple[str, ...] = ("SRC",)
     ignore: tuple[str, ...] = ()
@@ -66,12 +71,19 @@ def severity(value: str, where: str = "--fail-on") -> Severity:
     return Severity(value)
 
 
-def find_pyproject(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
+def find_pyproject(start: str) -> Path | None:
+    """The ``pyproject.toml`` in the folder ``start`` (absolute) or the nearest one above it.
+
+    Walked with os.path: pathlib loads only when there is a file to read.
+    """
+    folder = start
+    while not os.path.isfile(os.path.join(folder, "pyproject.toml")):
+        if os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
+    from pathlib import Path
+
+    return Path(folder) / "pyproject.toml"
 
 
 def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 from attrs import frozen
 
 from sources.model import Diagnostic, Document, Severity, Span
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 @frozen
 class Rule:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     code: str
     name: str

@@ -20,7 +20,7 @@ from sources.bib.resolve import Resolved, cited_names, resolve, source_names
 from sources.checks import rules
 from sources.folding import fold, without_initials
 from sources.model import ArticleInfo, Citation, CitationKind, Diagnostic, Footnotes, Source
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # What biber's data model requires of each entry type (one of each group), as biber checks it.
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -44,6 +44,8 @@ class Findings:
     """What ``sources check`` found in some texts and their bibliography."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     diagnostics: tuple[Diagnostic, ...]
     texts: dict[str, str] = field(eq=False, repr=False)  # path → text, to quote lines from
@@ -113,7 +115,7 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
         source = linked.bibliography.get(key)
         spellings = Counter(c.name for c in citations)
         if len(spellings) > 1:
-            usual = spellings.most_common(1)[0][0]
+            usual = max(spellings, key=spellings.__getitem__)  # most_common(1), without loading heapq
             for citation in citations:
                 if citation.name != usual and citation is next(c for c in citations if c.name == citation.name):
                     others = ", ".join(f"{name!r} ({count}×)" for name, count in spellings.items())
@@ -125,7 +127,7 @@ def spellings(linked: Resolved) -> Iterable[Diagnostic]:
                         hint=f"write {usual!r} throughout",
                     )
         elif source is not None:
-            name, count = spellings.most_common(1)[0]
+            [(name, count)] = spellings.items()
             primary = source_names(source, with_variants=False)
             if not set(cited_names(name)) & primary:
                 first = citations[0]

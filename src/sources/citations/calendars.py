@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from sources.folding import fold
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 class Calendar(enum.Enum):
@@ -39,6 +39,8 @@ class Reading:
     """One way to read a date: its calendar and the Gregorian days it covers (inclusive)."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     calendar: Calendar
     start: date
@@ -51,6 +53,8 @@ class CitedDate:
     """A date as written (``1 Haziran 1337-1921``, ``1339``) and its readings."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     raw: str
     readings: tuple[Reading, ...]
@@ -202,10 +206,11 @@ def read_date(raw: str) -> CitedDate | None:
 
 def read_year(raw: str) -> CitedDate | None:
     """A bare year: Gregorian when it can be, else Rumi and/or Hijri."""
-    match = re.fullmatch(r"(\d{3,4})[a-z]?", raw.strip())
-    if not match:
+    written = raw.strip()  # three or four digits, perhaps a letter after them (1978a)
+    digits = written[:-1] if written[-1:].isascii() and written[-1:].islower() else written
+    if not (3 <= len(digits) <= 4 and digits.isdecimal()):
         return None
-    year = int(match[1])
+    year = int(digits)
     if year in _GREGORIAN_YEARS:
         return CitedDate(raw, (Reading(Calendar.GREGORIAN, date(year, 1, 1), date(year, 12, 31)),))
     readings = []

@@ -29,7 +29,7 @@ from sources.model import (
     LocatorPart,
     Span,
 )
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 
 @frozen
@@ -37,6 +37,8 @@ class Affix:
     """A prenote or postnote as written (stripped), with the offset of its first character."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     text: str
     start: int
@@ -47,6 +49,8 @@ class KeyedItem:
     """One cited key as a reader found it: ``[@key]``, or one key of ``\\cite{a,b}``."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     key: str
     mode: CiteMode

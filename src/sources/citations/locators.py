@@ -1,9 +1,9 @@
 """Locators: the part of a citation that says where in the source.
 
-:data:`LOCATOR` matches the locator forms notes use after a year or a name — pages,
+:func:`locator_end` finds the locator forms notes use after a year or a name — pages,
 ranges, open ranges (``185 vd.``), issue numbers (``nr. 200``, ``Sayı: 19``), document
 numbers (``Belge No:1543``, ``(No. 845)``), instalments (``Tefrika No.3``) and volumes —
-and :func:`parts` reads the matched text into typed :class:`LocatorPart` records.
+and :func:`parts` reads the found text into typed :class:`LocatorPart` records.
 Archival paths (``ISH: 16, K: 1129, B: 95-1``) and parliamentary paths (``Devre I,
 İçtima 2, Cilt X: 285``) have their own readers. :func:`problems` says what is
 suspicious about a locator.
@@ -18,9 +18,14 @@ from sources.model import LocatorKind, LocatorPart
 _PAGES = r"(?:(?:s|ss|pp?)\.\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s+vd\.?)?"
 _LABEL = r"(?:Belge\s*No|Tefrika\s*No|No|nr|Nr|Sayı|sayı|Cilt|C)"
 _LABELLED = rf"{_LABEL}\s*[.:]?\s*(?:\d+|[IVXLC]+)\b"
-_ITEM = rf"(?:{_LABELLED}|{_PAGES})"
-LOCATOR = re.compile(rf"{_ITEM}(?:(?:\s*,\s*|\s+ve\s+){_ITEM})*(?:\s*\(\s*{_LABELLED}\s*\))?")
-ISSUE = re.compile(r"(?:nr|Nr|No|Sayı|sayı)\s*[.:]?\s*\d+")
+# A locator is items joined by commas or "ve", perhaps with a labelled number in brackets
+# after them; read by locator_end an item at a time, so that each part is compiled once.
+_ITEM = re.compile(rf"{_LABELLED}|{_PAGES}")
+_ITEM_JOIN = re.compile(r"\s*,\s*|\s+ve\s+")
+_BRACKETED = re.compile(rf"\s*\(\s*{_LABELLED}\s*\)")
+# An issue number, its label and number captured: a part of citations.parse's patterns,
+# compiled there, never alone.
+ISSUE = r"(nr|Nr|No|Sayı|sayı)\s*[.:]?\s*(\d+)"
 
 _PAGE_ITEM = re.compile(r"(?:(?:s|ss|pp?)\.\s*)?(\d+)(?:\s*[-–]\s*(\d+))?(\s+vd\.?)?")
 _LABELLED_ITEM = re.compile(rf"({_LABEL})\s*[.:]?\s*(\d+|[IVXLC]+)\b")
@@ -35,7 +40,8 @@ _KIND_OF_LABEL = {
 }
 
 _PARLIAMENT_LABEL = r"(?:Devre|Dönem|İçtima|Cilt|Birleşim|Oturum|Yıl)"
-PARLIAMENT_PATH = re.compile(rf"{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+(?:\s*,\s*{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+)*")
+# A parliamentary path, a part of citations.parse's patterns too.
+PARLIAMENT_PATH = rf"{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+(?:\s*,\s*{_PARLIAMENT_LABEL}\s+[0-9IVXLC]+)*"
 _PARLIAMENT_KIND = {
     "devre": LocatorKind.TERM,
     "dönem": LocatorKind.TERM,
@@ -64,11 +70,24 @@ _LONGEST_PAGE = 9
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"\s+", "", label).casefold().replace("i̇", "i")
+    return "".join(label.split()).casefold().replace("i̇", "i")
+
+
+def locator_end(text: str, start: int) -> int | None:
+    """Where the locator starting at ``start`` ends (None: there is none): the longest run
+    of items joined by commas or "ve" from there, and a bracketed number after them."""
+    item = _ITEM.match(text, start)
+    if item is None:
+        return None
+    end = item.end()
+    while (join := _ITEM_JOIN.match(text, end)) and (item := _ITEM.match(text, join.end())):
+        end = item.end()
+    bracketed = _BRACKETED.match(text, end)
+    return bracketed.end() if bracketed else end
 
 
 def parts(text: str) -> tuple[LocatorPart, ...]:
-    """The typed parts of a locator matched by :data:`LOCATOR` (or an issue number)."""
+    """The typed parts of a locator found by :func:`locator_end` (or an issue number)."""
     found: list[LocatorPart] = []
     position = 0
     while position < len(text):
@@ -107,11 +126,11 @@ def _expand(first: str, last: str) -> int:
 
 
 def parliament_parts(path: str) -> list[LocatorPart]:
+    """The steps of a path matched by :data:`PARLIAMENT_PATH`: a label and a number each, between commas."""
     steps = []
-    for step in re.finditer(rf"({_PARLIAMENT_LABEL})\s+([0-9IVXLC]+)", path):
-        steps.append(
-            LocatorPart(_PARLIAMENT_KIND[step.group(1).casefold().replace("i̇", "i")], step.group(1), step.group(2))
-        )
+    for step in path.split(","):
+        label, number = step.split()
+        steps.append(LocatorPart(_PARLIAMENT_KIND[label.casefold().replace("i̇", "i")], label, number))
     return steps
 
 

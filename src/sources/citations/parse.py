@@ -46,7 +46,7 @@ from sources.model import (
     NoteText,
     Span,
 )
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _SIGNAL = re.compile(
     r"(?<![\w.])(?:(?:[Gg]eniş|[Aa]yrıntılı|[Dd]aha\s+(?:geniş|fazla))\s+bilgi\s+için\s+)?"
@@ -56,11 +56,12 @@ _SIGNAL = re.compile(
 # the sentence, not the address. Each run of them is read once (possessive), so a long run
 # of dots after an address stays linear.
 _URL = re.compile(r"https?://(?:[^\s;.,)]++|[.,)]++(?=[^\s;.,)]))++(?=[.,;)]*+(?:\s|$))")
-_WORD = re.compile(r"(?:[A-ZÇĞİÖŞÜÂÎÛ]\.){2,}|[A-ZÇĞİÖŞÜÂÎÛ]\.(?=\s)|[A-ZÇĞİÖŞÜÂÎÛ][^\s,;:()]*")
+# A capital, then initials (K.S.), an initial before a space, or the rest of a word.
+_WORD = re.compile(r"[A-ZÇĞİÖŞÜÂÎÛ](?:\.(?:[A-ZÇĞİÖŞÜÂÎÛ]\.)+|\.(?=\s)|[^\s,;:()]*)")
 # From the start of a run of spaces only (the lookbehind), so that searching a long run stays linear.
 _CONNECTOR = re.compile(r"(?<!\s)\s++(?:ve|and|on|of|the|de|da|du|des|für|und|ile)(?=\s)")
 _TITLE_NUMBER = re.compile(r"\s+\d{4}(?:-\d{4})?(?=\s+[A-ZÇĞİÖŞÜ])")
-_NOT_A_NAME = re.compile(r"(?:[Bb]kz?|[Kk]rş|[Cc]f|See)\.?$")
+_NOT_A_NAME = frozenset("Bk bk Bkz bkz Krş krş Cf cf See".split())  # with or without a full stop
 _MAX_NAME_WORDS = 12
 _NEXT_WORD_AFTER_COMMA = re.compile(r",\s+(?=[A-ZÇĞİÖŞÜÂÎÛ])")
 _SpanOf = Callable[[int, int], Span]
@@ -69,9 +70,9 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})[a-z]?(?![\w-])"
 _ALIAS_YEAR = re.compile(rf"\s*\(([^()]{{1,60}})\)\s*[:,]\s*({_YEAR})")
 _WITH_YEAR = re.compile(rf"\s*,\s*({_YEAR})")
 _DATE_ISSUE = re.compile(
-    rf"\s*,\s*(\d{{1,2}}\s+({MONTH_WORD})\s+\d{{3,4}}(?:\s*-\s*\d{{4}})?)\s*,\s*({locators.ISSUE.pattern})"
+    rf"\s*,\s*(\d{{1,2}}\s+({MONTH_WORD})\s+\d{{3,4}}(?:\s*-\s*\d{{4}})?)\s*,\s*({locators.ISSUE})"
 )
-_PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH.pattern})\s*:\s*")
+_PARLIAMENT = re.compile(rf"\s*,\s*({locators.PARLIAMENT_PATH})\s*:\s*")
 _AFTER_YEAR = re.compile(r"\s*[:,]\s*")
 _NO_YEAR = re.compile(r"\s*,\s*")
 _END = re.compile(r"\s*+(?:\.?\s*+;|\.(?=\s|$)|$)")
@@ -91,6 +92,8 @@ _INSTITUTION = re.compile(
 @frozen
 class _Name:
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     end: int
     words: int
@@ -102,6 +105,8 @@ class _Found:
     """A citation found at some place, before it is given its footnote and signal."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     kind: CitationKind
     start: int
@@ -195,6 +200,8 @@ class _Piece:
     """A stretch of a note: a citation (``found``), commentary, or unreadable citation text."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     start: int
     end: int
@@ -237,14 +244,17 @@ def _starts(text: str) -> list[int]:
     """
     places = {m.start() for m in _SIGNAL.finditer(text)}
     places |= {m.end() for m in _SENTENCE.finditer(text)}
-    places |= {m.end() for m in re.finditer(";", text)}
+    semicolon = text.find(";")
+    while semicolon >= 0:
+        places.add(semicolon + 1)
+        semicolon = text.find(";", semicolon + 1)
     return [*sorted(p for p in places if 0 < p < len(text)), len(text)]
 
 
 def _citation_at(text: str, start: int) -> _Found | None:
     if url := _URL.match(text, start):
         return _Found(CitationKind.WEB, start, url.end(), url.group(), url=url.group())
-    for name in sorted(_names(text, start), key=lambda n: -n.end):
+    for name in reversed([*_names(text, start)]):  # the longest first: each name ends after the one before
         found = _tail(text, start, name)
         if found is not None:
             return found
@@ -256,7 +266,7 @@ def _names(text: str, start: int) -> Iterator[_Name]:
     position, words, comma = start, 0, False
     while words < _MAX_NAME_WORDS:
         word = _WORD.match(text, position)
-        if not word or _NOT_A_NAME.fullmatch(word.group()):
+        if not word or word.group().removesuffix(".") in _NOT_A_NAME:
             return
         words += 1
         position = word.end()
@@ -297,15 +307,14 @@ def _newspaper_tail(text: str, start: int, label: str, name: _Name) -> _Found | 
     if not dated or not is_month(dated.group(2)):
         return None
     when = _collapse(dated.group(1))
-    issue = dated.start(3), dated.end(3), (_issue_part(dated.group(3)),)
+    issue = dated.start(3), dated.end(3), (_issue_part(dated.group(4), dated.group(5)),)
     year = when.rsplit(" ", 1)[-1]
     return _Found(CitationKind.NEWSPAPER, start, dated.end(), label, year=year, date=read_date(when), locator=issue)
 
 
 def _archive_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``ATASE, ISH: 16, K: 1129, B: 95-1``: a one-word archive and two or more labelled steps."""
-    opening = locators.ARCHIVAL_NEXT.match(text, name.end)
-    if name.words != 1 or not opening:
+    if name.words != 1 or not (opening := locators.ARCHIVAL_NEXT.match(text, name.end)):
         return None
     steps: list[LocatorPart] = []
     position = opening.end()
@@ -324,37 +333,34 @@ def _archive_tail(text: str, start: int, label: str, name: _Name) -> _Found | No
 def _parliament_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``TBMMZC, Devre I, İçtima 2, Cilt X: 285``."""
     path = _PARLIAMENT.match(text, name.end)
-    located = locators.LOCATOR.match(text, path.end()) if path else None
-    if path is None or located is None:
+    end = locators.locator_end(text, path.end()) if path else None
+    if path is None or end is None:
         return None
-    steps = (*locators.parliament_parts(path.group(1)), *locators.parts(located.group()))
-    return _Found(
-        CitationKind.PARLIAMENTARY, start, located.end(), label, locator=(path.start(1), located.end(), steps)
-    )
+    steps = (*locators.parliament_parts(path.group(1)), *locators.parts(text[path.end() : end]))
+    return _Found(CitationKind.PARLIAMENTARY, start, end, label, locator=(path.start(1), end, steps))
 
 
 def _no_year_tail(text: str, start: int, label: str, name: _Name) -> _Found | None:
     """``Demir, 186``: a locator straight after the name, closing the citation."""
     gap = _NO_YEAR.match(text, name.end)
-    located = locators.LOCATOR.match(text, gap.end()) if gap else None
-    if located is None or not _END.match(text, located.end()) or name.words > 8:
+    end = locators.locator_end(text, gap.end()) if gap else None
+    if gap is None or end is None or not _END.match(text, end) or name.words > 8:
         return None
     kind = CitationKind.TITLE_ONLY if _title(label, name) else _kind_of(label, CitationKind.AUTHOR_NO_YEAR)
-    locator = located.start(), located.end(), locators.parts(located.group())
-    return _Found(kind, start, located.end(), label, locator=locator)
+    locator = gap.end(), end, locators.parts(text[gap.end() : end])
+    return _Found(kind, start, end, label, locator=locator)
 
 
 def _with_year(text: str, start: int, end: int, name: str, *, year: str, alias: str | None = None) -> _Found:
     locator = None
-    if (gap := _AFTER_YEAR.match(text, end)) and (located := locators.LOCATOR.match(text, gap.end())):
-        locator = located.start(), located.end(), locators.parts(located.group())
-        end = located.end()
+    if (gap := _AFTER_YEAR.match(text, end)) and (located := locators.locator_end(text, gap.end())) is not None:
+        locator = gap.end(), located, locators.parts(text[gap.end() : located])
+        end = located
     kind = _kind_of(name, CitationKind.INSTITUTION_YEAR if _INSTITUTION.search(name) else CitationKind.AUTHOR_YEAR)
     return _Found(kind, start, end, name, alias=alias, year=year, date=read_year(year), locator=locator)
 
 
-def _issue_part(raw: str) -> LocatorPart:
-    label, value = re.fullmatch(r"(\D+?)\s*[.:]?\s*(\d+)", raw).groups()  # type: ignore[union-attr]
+def _issue_part(label: str, value: str) -> LocatorPart:
     kind = LocatorKind.DOCUMENT if label.casefold() == "no" else LocatorKind.ISSUE
     return LocatorPart(kind, label, value)
 

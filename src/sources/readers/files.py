@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sources.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The largest text or bibliography read: about 500 times the embedded article, and
 # beyond what the checks handle in memory in reasonable time (docs/ci.md).

@@ -32,7 +32,7 @@ from sources.readers.layout import Placed, Role, place_lines
 from sources.readers.sections import HeadingLines, find_headings
 from sources.readers.sentences import sentence_at, sentence_ends
 from sources.readers.textmap import Stitch
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # Digits glued to a word, or to punctuation that follows a word: "geçirmişlerdi.1",
 # "Bey,62", "1921)50", "olabilecekti26." Not "3.1.", "22/23", "4-11" or "15’er".
@@ -140,6 +140,8 @@ class _Placed:
     """A section with its ``[start, end)`` in the rejoined body text."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     start: int
     end: int

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import PurePath
 
 from sources.errors import SourcesError
 
@@ -34,4 +37,6 @@ def named_or_by_suffix(
         return given
     if path is None:
         return default
+    from pathlib import PurePath  # loaded when a file is named, not at start-up
+
     return by_suffix.get(PurePath(path).suffix.casefold(), default)

@@ -28,7 +28,7 @@ from sources.citations.keyed import Affix, KeyedItem
 from sources.errors import InputError
 from sources.model import CiteMode, Footnotes, Span
 from sources.readers.markup import CLAIM_REACH, Collected, lines_of, markup_document
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 MAX_DEPTH = 200
 # What nests: braces and environments (escapes and comments match whole, to be passed over).
@@ -147,6 +147,8 @@ class _Condensed:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     text: str
     at: array[int] = field(repr=False)  # where each condensed run starts in ``text``
@@ -356,6 +358,8 @@ class _Arguments:
     """A cite command's arguments as read from the text: where they run, and their groups."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     start: int  # just after the command's name (and star)
     end: int

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Document, Line, LineKind
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 # A note number at the start of a line: "21 Yılmaz", and "40İngiliz" with the space lost.
 # Note numbers of any width (up to nine digits, which no text reaches, so that int() stays cheap).
@@ -38,7 +38,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _DATE_AFTER_NUMBER = re.compile(r"\d++\s++([^\W\d_]++)\S*+\s++\d{4}")
-_TERMINAL = re.compile(r"[.!?…)\]”\"»]$")
+_TERMINAL = (".", "!", "?", "…", ")", "]", "”", '"', "»")  # what a finished note ends with
 # "Yılmaz, 1978: 130", "1999: 159.", "Bk. ", "Bkz. ": the way notes cite, never body text.
 _CITING = re.compile(r"\b\d{4}\s?:\s?\d|\b[Bb]kz?\.\s")
 # How far a note number may run ahead of the expected one (a note lost in extraction).
@@ -58,6 +58,8 @@ class Placed:
     """The role of one line; for note lines, the note it belongs to."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     role: Role
     note: int | None = None
@@ -226,7 +228,7 @@ class _State:
     def _note_line(self, line: Line) -> None:
         self.in_notes = True
         self.last_note_line = line
-        self.closed = bool(_TERMINAL.search(line.text)) and not self.wide(line)
+        self.closed = line.text.endswith(_TERMINAL) and not self.wide(line)
 
     def _continuing(self, run: list[Line]) -> int:
         """How many leading lines of ``run`` continue the open note."""
@@ -285,7 +287,7 @@ class _State:
             return True  # it stands between note lines, or between a note and the page end
         if previous is None:
             return False
-        finished = _TERMINAL.search(line.text) is not None
+        finished = line.text.endswith(_TERMINAL)
         hyphenated = previous.text.endswith("-") and line.text[:1].islower()
         short = self.threshold is not None and len(line.text) < 0.75 * self.threshold
         return finished and (hyphenated or (short and self.wide(previous)))

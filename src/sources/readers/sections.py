@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sources.model import Line
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.\s+(\S.*)")
 _UNNUMBERED = frozenset(
@@ -23,7 +23,7 @@ _UNNUMBERED = frozenset(
 )
 _CONNECTORS = frozenset("ve ile veya ya da de ki için and or of the in on to a an".split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_ENDS_PARAGRAPH = re.compile(r"[.!?:…)”\"»]\d{0,9}$")
+_STOPS = (".", "!", "?", ":", "…", ")", "”", '"', "»")
 
 
 @frozen
@@ -31,6 +31,8 @@ class HeadingLines:
     """A heading found among body lines: which lines (inclusive) and its number."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     first: int
     last: int
@@ -73,7 +75,7 @@ def _median(values: list[int]) -> float:
 
 def _heading_number(lines: Sequence[Line], i: int) -> str | None:
     """'' for an unnumbered heading at line ``i``, its number for a numbered one, else None."""
-    if i and not _ENDS_PARAGRAPH.search(lines[i - 1].text):
+    if i and not _ends_paragraph(lines[i - 1].text):
         return None
     text = lines[i].text
     if text.rstrip(":").strip().casefold() in _UNNUMBERED:
@@ -84,9 +86,17 @@ def _heading_number(lines: Sequence[Line], i: int) -> str | None:
     return None
 
 
+def _ends_paragraph(text: str) -> bool:
+    """A stop at the end of ``text``, perhaps with a note number of up to nine digits glued to it."""
+    end = len(text)
+    while end and text[end - 1].isdecimal():
+        end -= 1
+    return len(text) - end <= 9 and text.endswith(_STOPS, 0, end)
+
+
 def _continues(current: str, following: str, short: float) -> bool:
     if current.endswith("-"):
         return True
-    if _ENDS_PARAGRAPH.search(current):
+    if _ends_paragraph(current):
         return False
     return len(following) < short and title_like(following)

@@ -16,7 +16,7 @@ from bisect import bisect_right
 # marks back (possessive): linear on "......" of any length. The pattern opens with the
 # mark itself so that the scan skips to marks, three times faster than opening with the
 # lookbehind.
-_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?:\d{1,9}+(?!\d))?(?=\s++[\"“«(\[]?[^\W_a-zçğıöşü])")
+_END = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’»)\]]*+(?:\d{1,9}+(?!\d))?(?=\s++[\"“«(\[]?[^\W_a-zçğıöşü])")
 _QUOTE = re.compile(r"“[^“”]{0,4000}”")
 _ROMAN = re.compile(r"[IVXLC]{1,5}")
 _ABBREVIATIONS = frozenset(
@@ -50,7 +50,7 @@ def _abbreviated(text: str, stop: int) -> bool:
         return False
     if word.isdigit():
         return len(word) <= 3  # "15. yüzyıl"; a four-digit year can end a sentence
-    if re.fullmatch(r"\d+(?:\.\d+)+", word):
+    if "." in word and all(part.isdecimal() for part in word.split(".")):
         return True  # "3.1."
     if len(word) == 1 and word.isalpha():
         return True  # an initial

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from attrs import field, frozen
 
-from sources.records import record_repr
+from sources.records import record_eq, record_hash, record_repr
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -27,6 +27,8 @@ class LineIndex:
     """Start offset of every line of a text; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     starts: array[int] = field(eq=False)
 
@@ -55,7 +57,7 @@ class LineIndex:
 # izafet particle (Hâkimiyet-/i Milliye, Kuvâ-/yı Milliye), a capital (Yılmaz-/Kaya,
 # Türkiye-/Sovyet) or follows a digit (212-/213, 1337-/1921); typesetting never breaks a
 # word before a single letter, so "-i " at a line start is always a real hyphen.
-_IZAFET = re.compile(r"(?:[iıuü]|y[iıuü])(?![^\W\d_])")
+_IZAFET = re.compile(r"y?[iıuü](?![^\W\d_])")
 
 
 def joins_without_space(previous: str, following: str) -> tuple[bool, bool]:
@@ -81,6 +83,8 @@ class Stitch:
     """
 
     __repr__ = record_repr
+    __eq__ = record_eq
+    __hash__ = record_hash
 
     text: str
     at: array[int] = field(eq=False, repr=False)
