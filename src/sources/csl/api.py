@@ -92,10 +92,10 @@ class Style:
             if not isinstance(raw, Mapping):
                 warnings.append(f"reference {number} is not an object and was skipped")
                 continue
-            reference = dict(raw)
+            reference = raw
             if "id" not in reference:
                 warnings.append(f"reference {number} has no id: it is known as {number}")
-                reference["id"] = str(number)
+                reference = {**raw, "id": str(number)}
             item = prepare_item(reference, warnings)
             if item["id"] in items:
                 # As in citeproc-js, a later definition replaces an earlier one.
