@@ -33,8 +33,6 @@ NAME_ATTRIBUTES = (
 _INITIAL_TOKENS = re.compile(r"[^\s.\-\u2010]++\.?|[\-\u2010]")
 # Returned by a substitute that is a term or a value: substitution ends there, even when it is empty.
 SUBSTITUTE_STOP = Rich([])
-# How many formatted names one <name> keeps; past that it starts afresh (a bound, not an LRU: cheap).
-_FORMATTED_NAMES = 50_000
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -122,14 +120,8 @@ class NameFormat:
         self.demote = options.get("demote-non-dropping-particle", "display-and-sort")
         self.decorate: Decorator | None = decorator(element) if element is not None else None
         self.parts: dict[str, tuple[dict[str, str] | None, Decorator | None, str, str]] = {}
-        # Formatted names by (inverted, level, sorting, the name's fields): a name recurs in every
-        # rendering of its item (disambiguation probe, sort key, cite, entry) and in other items. Only
-        # a name-part's text-case looks at the context (the item's language), so then nothing is kept.
-        self._formatted: dict[tuple[Any, ...], Node] | None = {}
         if element is not None:
             for part in element.findall("name-part"):
-                if part.get("text-case"):
-                    self._formatted = None
                 self.parts[part.get("name", "")] = (
                     formatting(part),
                     decorator(part, affixes=False),
@@ -169,22 +161,7 @@ class NameFormat:
         return node
 
     def one(self, name: dict[str, Any], inverted: bool, level: int, ctx: Ctx, sorting: bool = False) -> Node:
-        """One name in this format; ``level`` 1 and 2 are the disambiguation steps (initials, full given).
-
-        The node may be shared by several outputs: nothing changes a rendered name in place.
-        """
-        formatted = self._formatted
-        if formatted is None:
-            return self._one(name, inverted, level, ctx, sorting)
-        key = (inverted, level, sorting, *name.items())
-        found = formatted.get(key)
-        if found is None:
-            if len(formatted) >= _FORMATTED_NAMES:
-                formatted.clear()
-            found = formatted[key] = self._one(name, inverted, level, ctx, sorting)
-        return found
-
-    def _one(self, name: dict[str, Any], inverted: bool, level: int, ctx: Ctx, sorting: bool) -> Node:
+        """One name in this format; ``level`` 1 and 2 are the disambiguation steps (initials, full given)."""
         literal = name.get("literal")
         if literal:
             # An institution's name takes the family name-part's formatting.
