@@ -7,7 +7,7 @@ then puts back what it found.
 
 Why: a run allocates many short-lived acyclic trees while a large live heap (the records,
 the items) makes every full collection walk it again; refcounting frees all of it, so the
-collector's passes only cost time (a fifth of a 10,000-item render). Raising the thresholds
+collector's passes only cost time (a tenth of a 10,000-item render). Raising the thresholds
 rather than calling ``gc.disable()`` keeps collecting other threads' cycles meanwhile, only
 less often; ``gc.freeze()`` is not used, as ``gc.unfreeze()`` would also thaw what the
 program froze itself (a pre-forking server does).

@@ -76,7 +76,7 @@ class Style:
         """Render citation clusters and the bibliography; without ``citations`` every reference is listed.
 
         The cycle collector runs rarely meanwhile (:func:`sources.collector.rare_collections`): a render
-        leaves no cyclic garbage, and full collections over the items cost a fifth of a large render.
+        leaves no cyclic garbage, and full collections over the items cost a tenth of a large render.
         """
         if format not in FORMATS:
             raise CslError(f"unknown output format {format!r} (known: {', '.join(FORMATS)})")
