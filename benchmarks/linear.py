@@ -25,7 +25,7 @@ import sources
 from sources.bib.bibtex import parse_bibliography
 from sources.checks import report
 from sources.checks.run import Findings, check_texts
-from sources.cli import tune_collector
+from sources.collector import tune_collector
 from sources.folding import fold
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import sources
-from sources.cli import tune_collector
+from sources.collector import tune_collector
 
 _GENERATOR = Path(__file__).parent.parent / "tests" / "cases" / "keyed_documents.py"
 

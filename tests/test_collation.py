@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import sources
 from sources.collation import sort_key_for
 from sources.present import in_order
+
+if TYPE_CHECKING:
+    from pyuca import Collator
 
 
 @pytest.mark.parametrize(
@@ -45,3 +53,26 @@ def test_sources_lists_the_curated_bibliography_in_turkish_order() -> None:
     assert keys.index("aslan1997") < keys.index("aslan2002")  # one family name: by year
     assert keys.index("ozalp1988") < keys.index("oztoprak2003")  # Özalp, Öztoprak: after every O
     assert keys[-1] == "yildirimozonder1991" or keys.index("yildirimozonder1991") > keys.index("yerasimos1979")
+
+
+# Few characters, so that strings share prefixes: letters, marks that combine, contraction starts and
+# what continues them (l·, и + breve, Thai vowel + consonant), a character pyuca weighs implicitly
+# (CJK) and one it ignores (soft hyphen), space and punctuation.
+PYUCA_ALPHABET = "alLı·\u0387\u0301\u0327и\u0306\u0e40\u0e01中\u00ad -"
+
+
+@cache
+def pyuca_collator() -> Collator:
+    from pyuca import Collator
+
+    return Collator()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=PYUCA_ALPHABET, max_size=6), min_size=2, max_size=12))
+@example(["l·a", "la", "lb"])
+def test_the_untailored_order_is_pyucas_order(texts: list[str]) -> None:
+    """The key is built from per-character weights where it can be; pyuca's own key is the oracle."""
+    collator = pyuca_collator()
+    ours = sort_key_for("en-US")
+    assert sorted(texts, key=ours) == sorted(texts, key=lambda text: (collator.sort_key(text), text))

@@ -33,6 +33,7 @@ from sources import options
 from sources.bib.formats import TARGETS as BIB_TARGETS
 from sources.bib.resolve import Resolved
 from sources.checks import config, report
+from sources.collector import tune_collector
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
 from sources.printable import printable
@@ -332,20 +333,6 @@ def _each_path(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(args.several, ensure_ascii=False, indent=2))
     return EXIT_OK
-
-
-def tune_collector() -> None:
-    """Collect cycles less often: the records a run builds live until it ends and form none.
-
-    With the default thresholds the collector's passes over the growing heap made a
-    100,000-entry check cost 1.5 to 2.3 times its linear share, and reading 10,000
-    Markdown notes a third slower; with these both are linear. Short-lived cycles
-    (pylatexenc's node trees) still die in the young generations; the full collection
-    that would only rescan the records almost never runs. The command sets this; the
-    library never changes the interpreter's collector (a program embedding it may call
-    this itself).
-    """
-    gc.set_threshold(100_000, 50, 1000)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -167,3 +167,24 @@ def test_an_official_style_resolves_by_name_when_the_styles_extra_is_installed()
         "nature", [{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}], [[{"id": "a"}]]
     )
     assert result.citations == ["1"]
+
+
+def test_a_render_leaves_the_callers_references_as_they_were() -> None:
+    """Items are prepared from the references without copying them first, and never written back."""
+    import copy
+
+    references = [
+        {
+            "type": "chapter",
+            "author": [{"family": "de la Fontaine", "given": "Jean, Jr."}, "Ottoman Archive"],
+            "issued": "Spring 1998",
+            "page": 12,
+            "note": "original-date: 1901",
+        },
+        {"id": "b", "type": "no-such-type", "title": "O'Brien's ledger", "editor": [{"family": "Kaya"}]},
+    ]
+    before = copy.deepcopy(references)
+    rendered = render("apa", references, [[{"id": "1"}, {"id": "b"}]])
+    assert references == before
+    assert len(rendered.bibliography) == 2
+    assert "reference 1 has no id: it is known as 1" in rendered.warnings

@@ -184,3 +184,28 @@ def test_a_substituted_variable_is_still_there_for_conditions() -> None:
         '<choose><if variable="author"><text value=" (signed)"/></if></choose>'
     )
     assert bib(layout, [{"id": "a", "author": [{"family": "Petrov"}]}]) == ["Petrov (signed)"]
+
+
+def test_a_name_part_case_follows_each_items_language_when_the_name_recurs() -> None:
+    """Formatted names are reused across items, except where the item decides (its language's case)."""
+    author = {"family": "Işık", "given": "İlker"}
+    items = [
+        {"id": "en", "type": "book", "author": [author], "language": "en"},
+        {"id": "tr", "type": "book", "author": [author], "language": "tr"},
+    ]
+    layout = '<names variable="author"><name><name-part name="family" text-case="lowercase"/></name></names>'
+    assert bib(layout, items) == ["İlker işık", "İlker ışık"]
+
+
+def test_a_recurring_name_renders_alike_in_every_form_and_position() -> None:
+    doe = {"family": "Doe", "given": "John"}
+    items = [item(doe, id="a"), item(doe, {"family": "Roe", "given": "Jane"}, id="b"), item(doe, id="c")]
+    layout = '<names variable="author"><name and="text" initialize-with=". "/></names>'
+    cites = cite(layout, items, [[{"id": "a"}], [{"id": "b"}], [{"id": "c"}], [{"id": "a", "position": 1}]])
+    entries = bib(
+        '<names variable="author"><name name-as-sort-order="first" and="text"/></names>',
+        items,
+        sort='<sort><key variable="author"/></sort>',
+    )
+    assert cites == ["J. Doe", "J. Doe and J. Roe", "J. Doe", "J. Doe"]
+    assert entries == ["Doe, John", "Doe, John", "Doe, John and Jane Roe"]

@@ -101,3 +101,31 @@ def test_dates_sort_chronologically_with_years_before_months() -> None:
         {"id": "c", "issued": {"date-parts": [[1999, 12, 31]]}},
     ]
     assert bib('<text variable="id"/>', items, sort='<sort><key variable="issued"/></sort>') == ["c", "a", "b"]
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+def test_a_later_key_orders_only_the_ties_of_the_earlier_ones_and_is_computed_only_for_them(
+    descending: bool,
+) -> None:
+    from sources.csl.sort import sort_by_keys
+
+    keys = {
+        "a": ("Kaya", 2001),
+        "b": ("Acar", 1999),
+        "c": ("Kaya", 1990),
+        "d": (None, 1980),
+        "e": ("", 1970),
+        "f": ("Kaya", 2001),
+    }
+    asked: list[tuple[str, int]] = []
+
+    def key(entry: str, index: int) -> str | int | None:
+        asked.append((entry, index))
+        return keys[entry][index]
+
+    order = sort_by_keys(list(keys), key, [descending, False], "en-US")
+    if descending:
+        assert order == ["c", "a", "f", "b", "e", "d"]
+    else:
+        assert order == ["b", "c", "a", "f", "e", "d"]
+    assert sorted(asked) == sorted([(entry, 0) for entry in keys] + [(e, 1) for e in "acfde"])

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from sources.collector import rare_collections
 from sources.csl.compile import Compiler, Section
 from sources.csl.formats import FORMATS
 from sources.csl.items import prepare_item
@@ -72,19 +73,29 @@ class Style:
         lang: str | None = None,
         format: str = "text",
     ) -> Rendered:
-        """Render citation clusters and the bibliography; without ``citations`` every reference is listed."""
+        """Render citation clusters and the bibliography; without ``citations`` every reference is listed.
+
+        The cycle collector runs rarely meanwhile (:func:`sources.collector.rare_collections`): a render
+        leaves no cyclic garbage, and full collections over the items cost a tenth of a large render.
+        """
         if format not in FORMATS:
             raise CslError(f"unknown output format {format!r} (known: {', '.join(FORMATS)})")
+        with rare_collections():
+            return self._render(references, citations, lang, format)
+
+    def _render(
+        self, references: Sequence[Mapping[str, Any]], citations: Sequence[Any] | None, lang: str | None, format: str
+    ) -> Rendered:
         warnings: list[str] = []
         items: dict[str, dict[str, Any]] = {}
         for number, raw in enumerate(references, start=1):
             if not isinstance(raw, Mapping):
                 warnings.append(f"reference {number} is not an object and was skipped")
                 continue
-            reference = dict(raw)
+            reference = raw
             if "id" not in reference:
                 warnings.append(f"reference {number} has no id: it is known as {number}")
-                reference["id"] = str(number)
+                reference = {**raw, "id": str(number)}
             item = prepare_item(reference, warnings)
             if item["id"] in items:
                 # As in citeproc-js, a later definition replaces an earlier one.

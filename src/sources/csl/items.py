@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from sources.csl.context import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES
@@ -137,18 +138,28 @@ _HYPHEN_PARTICLE = re.compile(r"([a-z]{1,4}-)(.+)")
 _PARTICLE = re.compile(r"((?:’?[a-z\u00e0-\u00ff.]++[\s’]++)++)(.+)")
 
 
+# The fields of a name that are text: typed apostrophes become typographic ones, spaces around go.
+_NAME_TEXT = frozenset(("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"))
+
+
+def _may_start_particle(family: str) -> bool:
+    """Whether ``family`` may open with a particle (what either particle pattern needs first): most
+    family names cannot, and a character test spares them both patterns."""
+    first = family[0]
+    return "a" <= first <= "z" or "\u00e0" <= first <= "\u00ff" or first in "’."
+
+
 def prepare_name(raw: Any) -> dict[str, Any] | None:
     """A name with particles split out of family and given names, as citeproc does."""
     if isinstance(raw, str):
         return {"literal": raw}
     if not isinstance(raw, dict):
         return None
-    name: dict[str, Any] = {
-        key: value for key, value in raw.items() if isinstance(value, (str, bool, int)) and value != ""
-    }
-    for key in ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"):
-        if key in name:
-            name[key] = str(name[key]).replace("'", "’").strip()
+    name: dict[str, Any] = {}
+    for key, value in raw.items():
+        if not isinstance(value, (str, bool, int)) or value == "":
+            continue
+        name[key] = str(value).replace("'", "’").strip() if key in _NAME_TEXT else value
     if "literal" in name:
         return name
     if name.get("parse-names") in (False, "false"):
@@ -156,7 +167,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
     family = name.get("family", "")
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         name["family"] = family[1:-1]
-    elif family and "non-dropping-particle" not in name:
+    elif family and "non-dropping-particle" not in name and _may_start_particle(family):
         match = _PARTICLE.match(family) or _HYPHEN_PARTICLE.match(family)
         if match and match.group(2)[:1].isupper():
             particle = match.group(1).rstrip()
@@ -165,7 +176,7 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
             name["non-dropping-particle"] = particle + (" " if spaced else "")
             name["family"] = match.group(2)
     given = name.get("given", "")
-    if given and "dropping-particle" not in name:
+    if given and "dropping-particle" not in name and " " in given:
         words = given.split(" ")
         tail: list[str] = []
         while len(words) > 1 and words[-1][:1].islower() and words[-1][:1].isalpha():
@@ -173,12 +184,21 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
         if tail:
             name["given"] = " ".join(words)
             name["dropping-particle"] = " ".join(tail)
-    if given and "suffix" not in name and ",!" in name.get("given", ""):
+    if given and "suffix" not in name and "," in given:
+        _split_suffix(name)
+    if not family and not given:
+        return None
+    return name
+
+
+def _split_suffix(name: dict[str, Any]) -> None:
+    """A suffix written after the given name: ``John, Jr.``, or ``John,! Jr.`` for a comma before it."""
+    if ",!" in name["given"]:
         first, _, rest = name["given"].partition(",!")
         name["given"] = first.strip()
         name["suffix"] = rest.strip()
         name["comma-suffix"] = True
-    elif given and "suffix" not in name and ", " in name.get("given", ""):
+    elif ", " in name["given"]:
         first, _, rest = name["given"].partition(", ")
         if rest and rest.startswith("!"):
             name["given"] = first
@@ -187,9 +207,6 @@ def prepare_name(raw: Any) -> dict[str, Any] | None:
         elif rest:
             name["given"] = first
             name["suffix"] = rest
-    if not family and not given:
-        return None
-    return name
 
 
 _NOTE_FIELD = re.compile(r"\{?:?([a-z][a-z-]{1,40}):[ \t]*+(.+)")
@@ -221,12 +238,11 @@ def _note_variables(note: str, item: dict[str, Any]) -> None:
 def trigraph(item: dict[str, Any]) -> str:
     """citeproc-js's default citation-label: ``Aaaa00`` (one author), ``AaAa00`` (two), ``AAAA00`` (more)."""
     names = item.get("author") or item.get("editor") or []
-    families = [str(name.get("family") or name.get("literal") or "") for name in names]
-    families = [family for family in families if family]
-    date = item.get("issued")
-    year = f"{date.parts[0][0] % 100:02d}" if isinstance(date, DateValue) and date.parts else ""
+    families = [str(family) for name in names if (family := name.get("family") or name.get("literal"))]
     if not families:
         return ""
+    date = item.get("issued")
+    year = f"{date.parts[0][0] % 100:02d}" if isinstance(date, DateValue) and date.parts else ""
     if len(families) == 1:
         letters = families[0][:4]
     elif len(families) == 2:
@@ -236,7 +252,10 @@ def trigraph(item: dict[str, Any]) -> str:
     return letters + year
 
 
-def prepare_item(raw: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+_FIRST_PAGE = re.compile(r"\s*+([^\s,\-–&]++)")
+
+
+def prepare_item(raw: Mapping[str, Any], warnings: list[str]) -> dict[str, Any]:
     """A CSL-JSON item normalised for rendering; unknown types are rendered as ``article`` with a warning."""
     item: dict[str, Any] = {}
     for key, value in raw.items():
@@ -273,7 +292,7 @@ def prepare_item(raw: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         if label:
             item["citation-label"] = label
     if "page" in item and "page-first" not in item:
-        first = re.match(r"\s*([^\s,\-–&]+)", item["page"])
+        first = _FIRST_PAGE.match(item["page"])
         if first:
             item["page-first"] = first.group(1)
     return item

@@ -3,55 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cmp_to_key
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sources.collation import sort_key_for
 
 T = TypeVar("T")
 Key = str | int | None
-
-
-def _compare(a: Any, b: Any) -> int:
-    if a == b:
-        return 0
-    return -1 if a < b else 1
+_FIRST = itemgetter(0)
 
 
 def sort_by_keys(entries: Sequence[T], key: Callable[[T, int], Key], descending: list[bool], lang: str) -> list[T]:
     """Entries ordered by their keys; an absent key sorts last in both directions; ties keep input order.
 
     ``key(entry, index)`` gives one key of an entry. Keys are computed lazily and once: a later key only
-    when the earlier ones tie, as most entries differ in their first key (rendering a sort macro and
-    collating its text are the costly parts).
+    for the entries whose earlier keys tie, as most entries differ in their first key (rendering a sort
+    macro and collating its text are the costly parts). Each key sorts by itself (Python's sort
+    comparing ready-made values), its ties then by the next key.
     """
-    collate = sort_key_for(lang)
-    count = len(descending)
-    cache: list[dict[int, tuple[int, Any]]] = [{} for _ in range(count)]
+    return _ordered(list(entries), 0, key, descending, sort_key_for(lang))
 
-    def prepared(entry: T, index: int) -> tuple[int, Any]:
-        found = cache[index].get(id(entry))
-        if found is None:
-            value = key(entry, index)
-            if value is None or value == "":
-                found = (1, None)
-            elif isinstance(value, int):
-                found = (0, (0, value))
-            else:
-                found = (0, (1, collate(value)))
-            cache[index][id(entry)] = found
-        return found
 
-    def compare(a: T, b: T) -> int:
-        for index in range(count):
-            left, right = prepared(a, index), prepared(b, index)
-            if left[0] != right[0]:
-                return left[0] - right[0]
-            if left[0] == 1:
-                continue
-            order = _compare(left[1], right[1])
-            if order:
-                return -order if descending[index] else order
-        return 0
-
-    return sorted(entries, key=cmp_to_key(compare))
+def _ordered(
+    group: list[T], index: int, key: Callable[[T, int], Key], descending: list[bool], collate: Callable[[str], Any]
+) -> list[T]:
+    # A module function, not a closure calling itself: that would be a reference cycle per sort.
+    if index == len(descending) or len(group) < 2:
+        return group
+    present: list[tuple[Any, T]] = []
+    absent: list[T] = []
+    for entry in group:
+        value = key(entry, index)
+        if value is None or value == "":
+            absent.append(entry)
+        elif isinstance(value, int):
+            present.append(((0, value), entry))
+        else:
+            present.append(((1, collate(value)), entry))
+    # Stable in both directions: ``reverse`` keeps ties in their input order.
+    present.sort(key=_FIRST, reverse=descending[index])
+    out: list[T] = []
+    for _, tied in groupby(present, key=_FIRST):
+        out += _ordered([entry for _, entry in tied], index + 1, key, descending, collate)
+    out += _ordered(absent, index + 1, key, descending, collate)
+    return out

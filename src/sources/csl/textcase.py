@@ -6,6 +6,7 @@ Turkish dotted and dotless I are cased the Turkish way when the locale is Turkis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sources.csl.richtext import Node, Rich
 
@@ -86,25 +87,23 @@ def _word(case: str, word: str, state: _State) -> str:
     return word
 
 
-def _apply_text(case: str, text: str, state: _State, parts: list[str] | None = None) -> str:
+def _apply_text(case: str, text: str, state: _State) -> str:
     if case in ("lowercase", "uppercase"):
         state.first = False
         return _word(case, text, state)
-    if parts is None:
-        parts = _SPLIT.split(text)
-    out = []
-    for part in parts:
-        if not part or _SPLIT.fullmatch(part):
-            out.append(part)
-            if part and part.strip():
+    # Split on a captured separator: words at even positions (some empty), separators at odd ones.
+    parts = _SPLIT.split(text)
+    for position, part in enumerate(parts):
+        if position % 2:
+            if part.strip():
                 state.after_hyphen = True
-            continue
-        out.append(_word(case, part, state))
-        state.first = False
-        state.index += 1
-        state.after_colon = part.endswith((":", ".", "?", "!"))
-        state.after_hyphen = False
-    return "".join(out)
+        elif part:
+            parts[position] = _word(case, part, state)
+            state.first = False
+            state.index += 1
+            state.after_colon = part.endswith((":", ".", "?", "!"))
+            state.after_hyphen = False
+    return "".join(parts)
 
 
 def _skip(node: Node, state: _State) -> None:
@@ -137,22 +136,25 @@ def _all_upper(node: Node) -> bool:
 
 
 def _count_words(text: str) -> int:
-    return _words_in(_SPLIT.split(text))
-
-
-def _words_in(parts: list[str]) -> int:
-    return sum(1 for part in parts if part and not _SPLIT.fullmatch(part))
+    return sum(1 for part in _SPLIT.split(text)[::2] if part)
 
 
 def apply_case(case: str, node: Node, turkic: bool = False) -> Node:
     """The node with a CSL text-case applied to its text, leaving nocase spans alone."""
+    if isinstance(node, str):
+        return _case_text(case, node, turkic)
+    return _case_node(case, node, turkic)
+
+
+@lru_cache(maxsize=8192)
+def _case_text(case: str, text: str, turkic: bool) -> Node:
+    """Plain text cased (kept: container titles, publishers and places recur across entries)."""
+    return _case_node(case, text, turkic)
+
+
+def _case_node(case: str, node: Node, turkic: bool) -> Node:
     from sources.csl.richtext import leaves
 
-    all_upper = case == "sentence" and _all_upper(node)
-    if isinstance(node, str):
-        # Most cased text is one string (a title): split it once, for the word count and the words.
-        parts = None if case in ("lowercase", "uppercase") else _SPLIT.split(node)
-        total = _words_in(parts) if parts is not None and case == "title" else 0
-        return _apply_text(case, node, _State(turkic, all_upper, total), parts)
-    total = sum(_count_words(leaf) for leaf in leaves(node)) if case == "title" else 0
-    return _apply(case, node, _State(turkic, all_upper, total))
+    total = sum(_count_words(leaf) for leaf in leaves(node))
+    state = _State(turkic, case == "sentence" and _all_upper(node), total)
+    return _apply(case, node, state)
