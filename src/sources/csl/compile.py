@@ -567,14 +567,25 @@ class Compiler:
         if len(checks) == 1 and match != "none":
             return checks[0]
 
-        def test(ctx: Ctx) -> bool:
-            if match == "any":
-                return any(check(ctx) for check in checks)
-            if match == "none":
-                return not any(check(ctx) for check in checks)
-            return all(check(ctx) for check in checks)
+        # Loops rather than any()/all() over generators: a condition is tested for every entry.
+        if match == "all":
 
-        return test
+            def every(ctx: Ctx) -> bool:
+                for check in checks:  # noqa: SIM110
+                    if not check(ctx):
+                        return False
+                return True
+
+            return every
+        wanted = match == "any"
+
+        def some(ctx: Ctx) -> bool:
+            for check in checks:
+                if check(ctx):
+                    return wanted
+            return not wanted
+
+        return some
 
     def number(self, element: ET.Element) -> Render:
         variable = element.get("variable", "")
@@ -652,6 +663,8 @@ def _rendered(children: list[Render], ctx: Ctx) -> list[Node]:
 
 def _check(attr: str, value: str) -> Callable[[Ctx], bool]:
     """One condition attribute with one of its values."""
+    if attr == "variable" and value not in CITE_VARIABLES:
+        return lambda ctx: filled(ctx.item.get(value))
     check = CONDITIONS[attr]
     return lambda ctx: check(ctx, value)
 
