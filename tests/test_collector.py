@@ -43,28 +43,27 @@ def thresholds() -> Iterator[None]:
     gc.set_threshold(*found)
 
 
+@pytest.mark.parametrize(
+    ("program", "within"),
+    [
+        ((700, 10, 10), THRESHOLDS),
+        ((500_000, 10, 5000), (500_000, 50, 5000)),
+        ((0, 10, 10), (0, 10, 10)),
+    ],
+    ids=[
+        "thresholds-are-raised-within-the-block",
+        "higher-thresholds-of-the-program-are-kept",
+        "a-program-that-turned-collection-off-is-left-so",
+    ],
+)
 @pytest.mark.usefixtures("thresholds")
-def test_thresholds_are_raised_within_the_block_and_restored_after_it() -> None:
-    gc.set_threshold(700, 10, 10)
+def test_the_block_raises_the_thresholds_and_restores_the_programs_after_it(
+    program: tuple[int, int, int], within: tuple[int, int, int]
+) -> None:
+    gc.set_threshold(*program)
     with rare_collections():
-        assert gc.get_threshold() == THRESHOLDS
-    assert gc.get_threshold() == (700, 10, 10)
-
-
-@pytest.mark.usefixtures("thresholds")
-def test_higher_thresholds_of_the_program_are_kept() -> None:
-    gc.set_threshold(500_000, 10, 5000)
-    with rare_collections():
-        assert gc.get_threshold() == (500_000, 50, 5000)
-    assert gc.get_threshold() == (500_000, 10, 5000)
-
-
-@pytest.mark.usefixtures("thresholds")
-def test_a_program_that_turned_collection_off_is_left_so() -> None:
-    gc.set_threshold(0, 10, 10)
-    with rare_collections():
-        assert gc.get_threshold() == (0, 10, 10)
-    assert gc.get_threshold() == (0, 10, 10)
+        assert gc.get_threshold() == within
+    assert gc.get_threshold() == program
 
 
 @pytest.mark.usefixtures("thresholds")
