@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sources.collector import THRESHOLDS, rare_collections
+from sources.collector import BLOCK_THRESHOLDS, rare_collections
 from sources.csl import Style
 from sources.csl.load import shipped_styles
 
@@ -46,8 +46,8 @@ def thresholds() -> Iterator[None]:
 @pytest.mark.parametrize(
     ("program", "within"),
     [
-        ((700, 10, 10), THRESHOLDS),
-        ((500_000, 10, 5000), (500_000, 50, 5000)),
+        ((700, 10, 10), BLOCK_THRESHOLDS),
+        ((5_000_000, 10, 5000), (5_000_000, 50, 5000)),
         ((0, 10, 10), (0, 10, 10)),
     ],
     ids=[
@@ -72,7 +72,7 @@ def test_nested_blocks_restore_only_when_the_last_one_leaves_even_after_an_error
     with pytest.raises(ValueError, match="inner"), rare_collections():
         with rare_collections():
             pass
-        assert gc.get_threshold() == THRESHOLDS
+        assert gc.get_threshold() == BLOCK_THRESHOLDS
         raise ValueError("inner")
     assert gc.get_threshold() == (700, 10, 10)
 
@@ -94,7 +94,7 @@ def test_overlapping_blocks_in_threads_restore_the_thresholds_found_before_the_f
         thread.start()
     for thread in threads:
         thread.join()
-    assert seen == [THRESHOLDS, THRESHOLDS]
+    assert seen == [BLOCK_THRESHOLDS, BLOCK_THRESHOLDS]
     assert gc.get_threshold() == (700, 10, 10)
 
 
