@@ -26,6 +26,8 @@ import pytest
 
 from csl import citeproc_oracle
 from csl.engine_differences import ENGINE_BUGS  # bugs of our engine found by these tests: xfail until fixed
+from csl.inline import style_xml
+from csl.test_names import SUBSTITUTE_LAYOUT, SUBSTITUTE_RULES, SUBSTITUTED, dated
 
 CASES = Path(__file__).parents[1] / "cases" / "csl"
 # The İSNAD styles name no default locale; they are written for Turkish, so they run in tr-TR.
@@ -303,3 +305,19 @@ def test_the_driver_pairs_each_entry_with_its_own_id(citeproc_js: None) -> None:
     assert "Two Authors with One Surname" in entries["book-author-suffix"]
     assert "Harbour Ledgers of the Levant Trade" in entries["book-dutch-van-den"]
     assert len(entries) == len(answer["bibliography"])
+
+
+def test_subsequent_author_substitute_rules_render_as_in_citeproc_js(citeproc_js: None, tmp_path: Path) -> None:
+    """The expectations of the focused test in test_names, confirmed by citeproc-js."""
+
+    requests = []
+    for rule in SUBSTITUTE_RULES:
+        attrs = f'subsequent-author-substitute="———" subsequent-author-substitute-rule="{rule}"'
+        path = tmp_path / f"{rule}.csl"
+        path.write_text(style_xml(bibliography=SUBSTITUTE_LAYOUT, bibliography_attrs=attrs), encoding="utf-8")
+        requests.append(citeproc_oracle.request(str(path), dated(SUBSTITUTED)))
+    answers = citeproc_oracle.run(requests)
+    assert {
+        rule: [normalise(entry, "text") for _, entry in answer["bibliography"]]
+        for rule, answer in zip(SUBSTITUTE_RULES, answers, strict=True)
+    } == SUBSTITUTE_RULES

@@ -209,3 +209,43 @@ def test_a_recurring_name_renders_alike_in_every_form_and_position() -> None:
     )
     assert cites == ["J. Doe", "J. Doe and J. Roe", "J. Doe", "J. Doe"]
     assert entries == ["Doe, John", "Doe, John", "Doe, John and Jane Roe"]
+
+
+SUBSTITUTED = [
+    {"id": "a", "author": [{"family": "Kaya", "given": "Ali"}, {"family": "Ak", "given": "Can"}], "issued": 2000},
+    {"id": "b", "author": [{"family": "Kaya", "given": "Ali"}, {"family": "Ak", "given": "Can"}], "issued": 2001},
+    {"id": "c", "author": [{"family": "Kaya", "given": "Ali"}, {"family": "Demir", "given": "Ece"}], "issued": 2002},
+    {"id": "d", "author": [{"family": "Öz", "given": "Ufuk"}], "issued": 2003},
+]
+SUBSTITUTE_LAYOUT = (
+    '<group delimiter=". "><names variable="author"><name and="text" name-as-sort-order="all"/></names>'
+    '<date variable="issued"><date-part name="year"/></date></group>'
+)
+SUBSTITUTE_RULES = {
+    "complete-all": ["Kaya, Ali and Ak, Can. 2000", "———. 2001", "Kaya, Ali and Demir, Ece. 2002", "Öz, Ufuk. 2003"],
+    "complete-each": [
+        "Kaya, Ali and Ak, Can. 2000",
+        "——— and ———. 2001",
+        "Kaya, Ali and Demir, Ece. 2002",
+        "Öz, Ufuk. 2003",
+    ],
+    "partial-each": ["Kaya, Ali and Ak, Can. 2000", "——— and ———. 2001", "——— and Demir, Ece. 2002", "Öz, Ufuk. 2003"],
+    "partial-first": [
+        "Kaya, Ali and Ak, Can. 2000",
+        "——— and Ak, Can. 2001",
+        "——— and Demir, Ece. 2002",
+        "Öz, Ufuk. 2003",
+    ],
+}
+
+
+def dated(items: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [item | {"issued": {"date-parts": [[item["issued"]]]}} for item in items]
+
+
+@pytest.mark.parametrize("rule", list(SUBSTITUTE_RULES))
+def test_subsequent_author_substitute_follows_its_rule(rule: str) -> None:
+    """complete-all replaces a repeated list, complete-each each of its names; partial-each the names
+    repeated from the first on, partial-first only the first."""
+    attrs = f'subsequent-author-substitute="———" subsequent-author-substitute-rule="{rule}"'
+    assert bib(SUBSTITUTE_LAYOUT, dated(SUBSTITUTED), bibliography_attrs=attrs) == SUBSTITUTE_RULES[rule]

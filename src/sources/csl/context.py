@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sources.csl.locale import Locale
-from sources.csl.richtext import Node
+from sources.csl.richtext import Node, Rich
 
 if TYPE_CHECKING:
     from sources.csl.reuse import Memo
@@ -54,6 +54,7 @@ class Ctx:
         "cite",
         "cite_reads",
         "disamb",
+        "each_name",
         "first_names",
         "item",
         "locale",
@@ -91,6 +92,9 @@ class Ctx:
         self.nonempty = 0
         self.suppressed: set[str] = set()
         self.first_names: list[Node] = []
+        # The first names shown, one by one (text, replaceable span), when a bibliography's
+        # subsequent-author-substitute rule replaces names one at a time; else None.
+        self.each_name: list[tuple[str, Rich]] | None = None
         self.names_key = ""
         self.sort_names: tuple[int, int, int] | None = None
         # Reads of what the cite gives beyond its position (locator, label, ...): output that made none

@@ -224,8 +224,16 @@ class NameFormat:
             return min(shown, count)
         return count
 
-    def render_list(self, names: list[dict[str, Any]], variable: str, ctx: Ctx, et_al: Node | None) -> Node | None:
-        """A list of names, truncated with et-al or et-al-use-last, joined with 'and' and delimiters."""
+    def render_list(
+        self,
+        names: list[dict[str, Any]],
+        variable: str,
+        ctx: Ctx,
+        et_al: Node | None,
+        each: list[tuple[str, Rich]] | None = None,
+    ) -> Node | None:
+        """A list of names, truncated with et-al or et-al-use-last, joined with 'and' and delimiters;
+        ``each`` receives every name shown, as its text and a span that can be replaced."""
         total = len(names)
         shown = self.shown(total, ctx)
         sorting = ctx.mode == "sort"
@@ -234,7 +242,11 @@ class NameFormat:
         for index, name in enumerate(names[:shown]):
             inverted = sorting or self.sort_order == "all" or (self.sort_order == "first" and index == 0)
             level = ctx.disamb.given_levels.get((variable, index), 0)
-            rendered.append(self.one(name, inverted, level, ctx, sorting))
+            one = self.one(name, inverted, level, ctx, sorting)
+            if each is not None:
+                one = Rich([one])
+                each.append((plain(one), one))
+            rendered.append(one)
             inverted_flags.append(inverted and not name.get("literal"))
         if not rendered:
             return None
@@ -389,7 +401,9 @@ def compile_names(
         et_al = et_al_node(ctx)
         for variable, names in lists:
             lookup = "editor" if variable == "editortranslator" else variable
-            node = fmt.render_list(names, lookup, ctx, et_al)
+            # The names one by one, for a subsequent-author-substitute rule that replaces each.
+            each = ctx.each_name if ctx.each_name is not None and not ctx.first_names and not registered else None
+            node = fmt.render_list(names, lookup, ctx, et_al, each)
             if node is None:
                 continue
             if fmt.decorate is not None and ctx.mode != "sort":

@@ -265,9 +265,11 @@ class Run:
         rule = options.get("subsequent-author-substitute-rule", "complete-all")
         second_field = options.get("second-field-align")
         out: list[tuple[str, str]] = []
-        previous_names = None
+        previous: tuple[str, list[str]] = ("", [])
         for item_id in order:
             ctx = self.ctx(item_id, "bibliography")
+            if substitute is not None and rule != "complete-all":
+                ctx.each_name = []
             try:
                 node = section.layout(ctx)
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as error:
@@ -279,10 +281,9 @@ class Run:
             if substitute is not None and ctx.first_names:
                 names = ctx.first_names[0]
                 assert isinstance(names, Rich)
-                text = ctx.names_key
-                if text and text == previous_names:
-                    _substitute(names, substitute, rule)
-                previous_names = text
+                each = ctx.each_name or []
+                _substitute(names, each, ctx.names_key, previous, substitute, rule)
+                previous = (ctx.names_key, [text for text, _ in each])
             if second_field and isinstance(node, Rich) and len(node.children) > 1:
                 first, *rest = node.children
                 right = Rich(rest, None, "", section.suffix, display="csl-right-inline")
@@ -311,7 +312,28 @@ def _ends_in_block(node: Rich) -> bool:
     return isinstance(last, Rich) and bool(last.display)
 
 
-def _substitute(names: Rich, substitute: str, rule: str) -> None:
-    """Replace a repeated author list (subsequent-author-substitute) in place."""
-    del rule
-    names.children = [substitute] if substitute else []
+def _substitute(
+    names: Rich, each: list[tuple[str, Rich]], key: str, previous: tuple[str, list[str]], substitute: str, rule: str
+) -> None:
+    """Replace names repeated from the entry before (subsequent-author-substitute) in place.
+
+    complete-all: the whole list, when all its names are the same; complete-each: each name then;
+    partial-each: each name from the first on while they are the same; partial-first: the first name
+    if it is the same. Without names one by one (a title substituted for the author), the whole.
+    """
+    previous_key, previous_names = previous
+    if rule in ("partial-each", "partial-first") and each:
+        for index, (text, span) in enumerate(each):
+            if index >= len(previous_names) or previous_names[index] != text:
+                return
+            span.children = [substitute]
+            if rule == "partial-first":
+                return
+        return
+    if not key or key != previous_key:
+        return
+    if rule == "complete-each" and each:
+        for _, span in each:
+            span.children = [substitute]
+    else:
+        names.children = [substitute] if substitute else []
