@@ -770,14 +770,20 @@ def text_variable_of(variable: str, form: str, page_format: str) -> Callable[[Ct
     short = f"{variable}-short" if form == "short" else None
 
     def plain_text(ctx: Ctx) -> Node | None:
-        value = ctx.variable(short) if short is not None else None
-        if value is None:
-            value = ctx.variable(variable)
-        if value is None or isinstance(value, (list, dict, DateValue)):
-            return None
-        return parse_markup(str(value).replace("\\-", "-"))
+        text = _text_value(ctx, variable, short)
+        return None if text is None else parse_markup(text.replace("\\-", "-"))
 
     return plain_text
+
+
+def _text_value(ctx: Ctx, variable: str, short: str | None) -> str | None:
+    """A variable's text, its short form first when ``short`` names it; None when absent or not text."""
+    value = ctx.variable(short) if short is not None else None
+    if value is None:
+        value = ctx.variable(variable)
+    if value is None or isinstance(value, (list, dict, DateValue)):
+        return None
+    return str(value)
 
 
 def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node | None:
@@ -785,14 +791,9 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
     if variable == "citation-number":
         number = ctx.item.get("citation-number")
         return str(number) if number else None
-    value: Any = None
-    if form == "short":
-        value = ctx.variable(f"{variable}-short")
-    if value is None:
-        value = ctx.variable(variable)
-    if value is None or isinstance(value, (list, dict, DateValue)):
+    text = _text_value(ctx, variable, f"{variable}-short" if form == "short" else None)
+    if text is None:
         return None
-    text = str(value)
     if "\\-" in text:
         return parse_markup(text.replace("\\-", "-"))
     rest = ""
