@@ -188,3 +188,10 @@ def test_a_render_leaves_the_callers_references_as_they_were() -> None:
     assert references == before
     assert len(rendered.bibliography) == 2
     assert "reference 1 has no id: it is known as 1" in rendered.warnings
+
+
+def test_elements_nested_too_deep_are_a_csl_error_naming_the_line() -> None:
+    """Compiling each level takes a few frames of the stack: 300 levels raised RecursionError."""
+    layout = '<group delimiter=", ">' * 300 + '<text variable="title"/>' + "</group>" * 300
+    with pytest.raises(CslError, match=r"^<style>:1: elements nested more than 100 deep"):
+        render(style_xml(bibliography=layout), [{"id": "a", "title": "T"}])

@@ -11,6 +11,8 @@ from sources.errors import CslError
 NS = "{http://purl.org/net/xbiblio/csl}"
 LINE = "{sources}line"
 MAX_XML_BYTES = 8_000_000
+# Official styles nest elements 11 to 15 deep; compiling deeper nesting would exhaust the stack.
+MAX_NESTING = 100
 DATA = Path(__file__).parent / "data"
 STYLES = DATA / "styles"
 
@@ -18,15 +20,24 @@ STYLES = DATA / "styles"
 class _LineBuilder(ET.TreeBuilder):
     """Records the source line of every element, so that style errors can name it."""
 
-    def __init__(self) -> None:
+    def __init__(self, origin: str) -> None:
         super().__init__()
         self.parser: ET.XMLParser | None = None
+        self.origin = origin
+        self.depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise CslError(f"{self.origin}:{line}: elements nested more than {MAX_NESTING} deep")
         attrs = dict(attrs)
         attrs[LINE] = str(line)
         return super().start(tag.removeprefix(NS), attrs)
+
+    def end(self, tag: str) -> ET.Element:
+        self.depth -= 1
+        return super().end(tag.removeprefix(NS))
 
 
 def parse_xml(text: str, origin: str) -> ET.Element:
@@ -36,7 +47,7 @@ def parse_xml(text: str, origin: str) -> ET.Element:
 
     if len(text) > MAX_XML_BYTES:
         raise CslError(f"{origin}: the XML is larger than {MAX_XML_BYTES} characters")
-    builder = _LineBuilder()
+    builder = _LineBuilder(origin)
     parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     builder.parser = parser
     try:
