@@ -1,11 +1,12 @@
-"""A style compiled once into closures: each rendering element becomes a function of the context."""
+"""A style compiled once: each rendering element becomes a closure, each layout and macro a function
+written for it (sources.csl.emit)."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sources.csl.context import (
     CITE_VARIABLES,
@@ -17,19 +18,33 @@ from sources.csl.context import (
     filled,
 )
 from sources.csl.dates import compile_date
-from sources.csl.decorate import decorator
+from sources.csl.decorate import Decorator, decorator
+from sources.csl.emit import (
+    Call,
+    Choose,
+    Emitter,
+    FilledTest,
+    Group,
+    Piece,
+    Pure,
+    Several,
+    Test,
+    TypeTest,
+    nothing,
+)
 from sources.csl.items import DateValue
 from sources.csl.load import line_of
 from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, SUBSTITUTE_STOP, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
 from sources.csl.reuse import reusable
-from sources.csl.richtext import Branch, Node, Rich, TermText, join, spread
+from sources.csl.richtext import Node, Rich, TermText
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
 # What a render needs (see Compiler.needs): variables, and whether it calls one when none is there.
 Needs = tuple[frozenset[str], bool | None]
+P = TypeVar("P", bound=Piece)
 INHERITABLE = (*NAME_ATTRIBUTES, "name-delimiter", "name-form", "names-delimiter")
 
 
@@ -85,11 +100,6 @@ class Section:
         return render(ctx)
 
 
-def _nothing(ctx: Ctx) -> None:
-    """An element that renders nothing for the item type it was compiled for."""
-    del ctx
-
-
 class Compiler:
     """Compiles a style element tree; macros are compiled once per section and checked for self-calls."""
 
@@ -99,25 +109,27 @@ class Compiler:
         # The item type this compilation is for (its type conditions are decided now), or None for any.
         self.item_type = item_type
         self.macros = {macro.get("name", ""): macro for macro in root.findall("macro")}
-        self.compiled: dict[tuple[str, str], Render] = {}
+        self.compiled: dict[tuple[str, str], Piece] = {}
+        # The layouts for any item type are written only if an item of an unknown type comes.
+        self.emitter = Emitter(lazy=item_type is None)
         self.in_progress: set[tuple[str, str]] = set()
         self.uses_year_suffix = any(e.get("variable") == "year-suffix" for e in root.iter("text"))
         self.page_range_format = root.get("page-range-format", "")
         # For a render that outputs nothing unless the item holds one of its variables: those variables,
         # and whether it then calls one (which suppresses an enclosing group, a side effect kept): True
         # always, False never, None it depends.
-        self.needs: dict[Render, Needs] = {}
+        self.needs: dict[Piece, Needs] = {}
         # Terms and values: they touch no variable, so they never decide whether a group is empty.
-        self.inert: set[Render] = set()
+        self.inert: set[Piece] = set()
         # Groups and macros: each returns None when it called variables and all were empty, and never a
         # Branch, so an undecorated group or macro around one of them alone adds nothing.
-        self.suppressing: set[Render] = set()
+        self.suppressing: set[Piece] = set()
 
-    def needing(self, render: Render, variables: frozenset[str], calls: bool | None) -> Render:
+    def needing(self, render: P, variables: frozenset[str], calls: bool | None) -> P:
         self.needs[render] = (variables, calls)
         return render
 
-    def needed(self, children: list[Render]) -> Needs | None:
+    def needed(self, children: list[Piece]) -> Needs | None:
         """What a run of children needs, when each of them needs variables; else None."""
         if not all(child in self.needs for child in children):
             return None
@@ -125,7 +137,7 @@ class Compiler:
         calls = [self.needs[child][1] for child in children]
         return variables, True if True in calls else False if all(call is False for call in calls) else None
 
-    def suppressed(self, children: list[Render]) -> Needs | None:
+    def suppressed(self, children: list[Piece]) -> Needs | None:
         """What a group (or macro) needs: a group that calls a variable and finds all of them empty
         renders nothing, whatever terms it holds; one that holds no terms and calls nothing is empty too."""
         active = [child for child in children if child not in self.inert]
@@ -173,13 +185,7 @@ class Compiler:
         return Section(render, element, layout, keys, specialize)
 
     def layout(self, layout: ET.Element, section: str, inherit: dict[str, str]) -> Render:
-        children = self.children(layout, section, inherit, None)
-
-        def render(ctx: Ctx) -> Node | None:
-            parts = _rendered(children, ctx)
-            return Rich(parts) if parts else None
-
-        return render
+        return self.emitter.function(Group("layout", self.children(layout, section, inherit, None)))
 
     def sort_key(self, key: ET.Element, section: str, inherit: dict[str, str]) -> SortKey:
         descending = key.get("sort") == "descending"
@@ -190,7 +196,7 @@ class Compiler:
         )
         macro = key.get("macro")
         if macro:
-            render = self.macro(macro, section, inherit, key)
+            render = self.emitter.function(self.macro(macro, section, inherit, key))
 
             def by_macro(ctx: Ctx) -> str | None:
                 ctx.sort_names = overrides if any(overrides) else None
@@ -222,7 +228,7 @@ class Compiler:
 
         return SortKey(by_variable, descending, "variable", variable)
 
-    def macro(self, name: str, section: str, inherit: dict[str, str], where: ET.Element) -> Render:
+    def macro(self, name: str, section: str, inherit: dict[str, str], where: ET.Element) -> Piece:
         key = (name, section)
         if key in self.compiled:
             return self.compiled[key]
@@ -235,32 +241,20 @@ class Compiler:
         children = self.children(element, section, inherit, None)
         self.in_progress.discard(key)
         if not children:
-            self.compiled[key] = _nothing
-            return _nothing
-
-        def piece(ctx: Ctx, parts: list[Node], called: int) -> Node:
-            if ctx.called == called:
-                # Output from a macro that called no variable (a term chosen by a condition, say)
-                # counts as a non-empty variable for the enclosing group, as in citeproc-js.
-                ctx.called += 1
-                ctx.nonempty += 1
-            if len(parts) == 1 and not isinstance(parts[0], Branch):
-                return parts[0]
-            # A macro's output is one piece for its group, whatever choose it holds.
-            return Rich(spread(parts))
-
+            self.compiled[key] = nothing
+            return nothing
         # Like a group, a macro whose variables are all empty renders nothing (citeproc-js).
-        render = self.lone_suppressing(children) or self.suppressible(children, piece)
+        render = self.lone_suppressing(children) or self.suppressible(children, "macro")
         self.compiled[key] = render
         return render
 
     def children(
         self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None
-    ) -> list[Render]:
+    ) -> list[Piece]:
         compiled = [self.element(child, section, inherit, parent) for child in element if isinstance(child.tag, str)]
-        return [render for render in compiled if render is not _nothing]
+        return [render for render in compiled if render is not nothing]
 
-    def element(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
+    def element(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Piece:
         tag = element.tag
         if tag == "text":
             return self.text(element, section, inherit)
@@ -274,7 +268,7 @@ class Compiler:
             substitute = []
             if substitute_element is not None:
                 for child in substitute_element:
-                    render = _substituting(self.element(child, section, inherit, spec))
+                    render = _substituting(self.emitter.function(self.element(child, section, inherit, spec)))
                     if child.tag == "text" and (child.get("term") is not None or child.get("value") is not None):
                         render = _final(render)
                     substitute.append(render)
@@ -293,7 +287,7 @@ class Compiler:
             return self.label(element)
         raise self.error(element, f"unknown element <{tag}>")
 
-    def text(self, element: ET.Element, section: str, inherit: dict[str, str]) -> Render:
+    def text(self, element: ET.Element, section: str, inherit: dict[str, str]) -> Piece:
         decorate = decorator(element)
 
         def finish(node: Node | None, ctx: Ctx) -> Node | None:
@@ -303,19 +297,12 @@ class Compiler:
 
         if element.get("macro"):
             macro = self.macro(element.get("macro", ""), section, inherit, element)
-            if macro is _nothing:
-                return _nothing
+            if macro is nothing:
+                return nothing
 
-            call = macro
-            if decorate is not None:
-
-                def render_macro(ctx: Ctx) -> Node | None:
-                    node = macro(ctx)
-                    return decorate(node, ctx) if node else None
-
-                call = render_macro
+            call: Piece = macro if decorate is None else Call(macro, decorate)
             if section == "citation":
-                call = reusable(call)
+                call = reusable(self.emitter.function(call))
             if call is not macro and macro in self.needs:
                 self.needing(call, *self.needs[macro])
             return call
@@ -369,71 +356,36 @@ class Compiler:
             self.needing(render_variable, frozenset({variable, f"{variable}-short"}), True)
         return render_variable
 
-    def group(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
+    def group(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Piece:
         children = self.children(element, section, inherit, parent)
         if not children:
-            return _nothing
+            return nothing
         delimiter = element.get("delimiter", "")
         decorate = decorator(element)
+        lone = None if decorate else self.lone_suppressing(children)
+        return lone or self.suppressible(children, "group", delimiter, decorate)
 
-        def piece(ctx: Ctx, parts: list[Node], called: int) -> Node:
-            if ctx.called == called:
-                # A group of terms and values that renders counts as non-empty for an enclosing group.
-                ctx.called += 1
-                ctx.nonempty += 1
-            parts = spread(parts)
-            if len(parts) == 1 and decorate is None:
-                return parts[0]
-            joined: Node = Rich(join(parts, delimiter) if delimiter else parts)
-            return joined if decorate is None else decorate(joined, ctx)
-
-        return (None if decorate else self.lone_suppressing(children)) or self.suppressible(children, piece)
-
-    def lone_suppressing(self, children: list[Render]) -> Render | None:
+    def lone_suppressing(self, children: list[Piece]) -> Piece | None:
         """The one child, when it is a group or macro itself: wrapping it changes nothing."""
         return children[0] if len(children) == 1 and children[0] in self.suppressing else None
 
-    def suppressible(self, children: list[Render], piece: Callable[[Ctx, list[Node], int], Node]) -> Render:
-        """A group or macro: nothing when it calls variables and all of them are empty, else ``piece`` of its parts.
+    def suppressible(
+        self, children: list[Piece], kind: str, delimiter: str = "", decorate: Decorator | None = None
+    ) -> Piece:
+        """A group or macro: nothing when it calls variables and all of them are empty, else its parts.
 
-        Where every variable it could call is missing from the item it returns at once (yet
-        counts the calls it would have made, so that an enclosing group decides as before).
+        Where every variable it could call is missing from the item it returns at once (yet counts the
+        calls it would have made, so that an enclosing group decides as before).
         """
         needs = self.suppressed(children)
         absent, bump = self.skippable(needs) or (None, 0)
+        group = Group(kind, children, delimiter, decorate, absent, bump)
+        self.suppressing.add(group)
+        return group if needs is None else self.needing(group, *needs)
 
-        # The commonest shapes get their own closure: a render is called tens of times per entry.
-        if len(children) == 1:
-            only = children[0]
-
-            def render(ctx: Ctx) -> Node | None:
-                if absent is not None and ctx.item.keys().isdisjoint(absent):
-                    ctx.called += bump
-                    return None
-                called, nonempty = ctx.called, ctx.nonempty
-                node = only(ctx)
-                if not node or (ctx.called > called and ctx.nonempty == nonempty):
-                    return None
-                return piece(ctx, [node], called)
-
-        else:
-
-            def render(ctx: Ctx) -> Node | None:
-                if absent is not None and ctx.item.keys().isdisjoint(absent):
-                    ctx.called += bump
-                    return None
-                called, nonempty = ctx.called, ctx.nonempty
-                parts = _rendered(children, ctx)
-                if not parts or (ctx.called > called and ctx.nonempty == nonempty):
-                    return None
-                return piece(ctx, parts, called)
-
-        self.suppressing.add(render)
-        return render if needs is None else self.needing(render, *needs)
-
-    def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Render:
-        branches: list[tuple[Callable[[Ctx], bool], list[Render]]] = []
-        otherwise: list[Render] = []
+    def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Piece:
+        branches: list[tuple[Test, list[Piece]]] = []
+        otherwise: list[Piece] = []
         bodies: list[Needs | None] = []
         # Variables tested by branches taken only when one of them is there.
         tested: set[str] = set()
@@ -455,8 +407,9 @@ class Compiler:
                 bodies.append(self.needed(children))
             else:
                 tested |= present
-        if not branches and not otherwise:
-            return _nothing
+        if not otherwise and all(not children and isinstance(test, Pure) for test, children in branches):
+            # Nothing to render whichever branch is taken, and the tests have no side effect.
+            return nothing
         bodies.append(self.needed(otherwise))
         needs: Needs | None = None
         if all(body is not None for body in bodies):
@@ -469,19 +422,8 @@ class Compiler:
             body = _body(otherwise)
             return body if needs is None or body in self.needs else self.needing(body, *needs)
         absent, bump = self.skippable(needs) or (None, 0)
-        tests = [(test, _body(children)) for test, children in branches]
-        fallback = _body(otherwise)
-
-        def render(ctx: Ctx) -> Node | None:
-            if absent is not None and ctx.item.keys().isdisjoint(absent):
-                ctx.called += bump
-                return None
-            for test, body in tests:
-                if test(ctx):
-                    return body(ctx)
-            return fallback(ctx)
-
-        return render if needs is None else self.needing(render, *needs)
+        choose = Choose([(test, _body(children)) for test, children in branches], _body(otherwise), absent, bump)
+        return choose if needs is None else self.needing(choose, *needs)
 
     def presence(self, branch: ET.Element) -> frozenset[str] | None:
         """The item variables one of which must be there for a branch to be taken: those its ``variable``,
@@ -517,7 +459,7 @@ class Compiler:
             return True if hit else None if others else False
         return None if hit and others else hit
 
-    def condition(self, branch: ET.Element) -> Callable[[Ctx], bool]:
+    def condition(self, branch: ET.Element) -> Test:
         """A branch's conditions as one test, stopping at the first value that decides it."""
         match = branch.get("match", "all")
         tested = self.tested(branch)
@@ -529,40 +471,27 @@ class Compiler:
             for value in (branch.get(attr, "").split() if attr != "type" else [""])
         ]
         values = branch.get(tested[0], "").split() if len(tested) == 1 else []
-        # The commonest tests get a direct closure: <if type="a b c">, <if variable="x y" match="any">.
-        if tested == ["type"] and match != "none":
-            types = frozenset(values)
-            return lambda ctx: ctx.item.get("type") in types
-        if tested == ["type"] and match == "none":
-            types = frozenset(values)
-            return lambda ctx: ctx.item.get("type") not in types
+        # The commonest tests become expressions of the layout's function (sources.csl.emit):
+        # <if type="a b c">, <if variable="x y" match="any">.
+        if tested == ["type"]:
+            return TypeTest(frozenset(values), match != "none")
+        if tested == ["variable"] and not set(values) & CITE_VARIABLES:
+            # The item's own variables: looked up in the item, without the cite's.
+            return FilledTest(tuple(dict.fromkeys(values)), match != "none", match == "all")
         if tested == ["variable"] and len(values) == 1 and match != "none":
             name = values[0]
-            if name in CITE_VARIABLES:
-                return lambda ctx: ctx.present(name)
-            return lambda ctx: filled(ctx.item.get(name))
+            return lambda ctx: ctx.present(name)
         if tested == ["variable"] and match in ("any", "none"):
             names = tuple(dict.fromkeys(values))
             wanted = match == "any"
-            if set(names) & CITE_VARIABLES:
 
-                def found_anywhere(ctx: Ctx) -> bool:
-                    for name in names:
-                        if ctx.present(name):
-                            return wanted
-                    return not wanted
-
-                return found_anywhere
-
-            # The item's own variables: looked up in the item, without the cite's.
-            def found(ctx: Ctx) -> bool:
-                item = ctx.item
+            def found_anywhere(ctx: Ctx) -> bool:
                 for name in names:
-                    if filled(item.get(name)):
+                    if ctx.present(name):
                         return wanted
                 return not wanted
 
-            return found
+            return found_anywhere
 
         if len(checks) == 1 and match != "none":
             return checks[0]
@@ -634,31 +563,12 @@ class Compiler:
         return self.needing(render, frozenset({variable}), False)
 
 
-def _body(children: list[Render]) -> Render:
+def _body(children: list[Piece]) -> Piece:
     """A branch of a choose: its one child as it is, or its pieces as a Branch (each standing on its own
     for an enclosing group's delimiter)."""
     if not children:
-        return _nothing
-    if len(children) == 1:
-        return children[0]
-
-    def several(ctx: Ctx) -> Node | None:
-        parts = _rendered(children, ctx)
-        if len(parts) > 1:
-            return Branch(parts)
-        return parts[0] if parts else None
-
-    return several
-
-
-def _rendered(children: list[Render], ctx: Ctx) -> list[Node]:
-    """The non-empty outputs of children (a loop: cheaper than a comprehension's frame in Python 3.11)."""
-    parts: list[Node] = []
-    for child in children:
-        node = child(ctx)
-        if node:
-            parts.append(node)
-    return parts
+        return nothing
+    return children[0] if len(children) == 1 else Several(children)
 
 
 def _check(attr: str, value: str) -> Callable[[Ctx], bool]:

@@ -1,0 +1,86 @@
+"""Layouts and macros written as Python functions (sources.csl.emit): what a style holds stays data."""
+
+from __future__ import annotations
+
+import pytest
+
+from csl.inline import bib, cite
+from sources.csl import Style
+from sources.csl.emit import _code
+
+BOOK = {"id": "a", "type": "book", "title": "Tarih", "publisher": "Dergâh", "issued": {"date-parts": [[1978]]}}
+
+
+@pytest.mark.parametrize(
+    "delimiter",
+    ['"); raise SystemExit(1); ("', "'''", "\\", "{item}", "\n", "k1"],
+)
+def test_a_delimiter_that_looks_like_python_is_output_as_written(delimiter: str) -> None:
+    layout = (
+        f'<group delimiter="{delimiter.replace(chr(34), "&quot;").replace(chr(10), "&#10;")}">'
+        '<text variable="title"/><text variable="publisher"/></group>'
+    )
+    assert bib(layout, [BOOK]) == [f"Tarih{delimiter}Dergâh"]
+
+
+def test_a_variable_name_that_looks_like_python_is_only_a_name() -> None:
+    """Variable names are bound values of the function, never written into its source."""
+    item = BOOK | {"x') or __import__('os').getcwd() or ('": "there"}
+    layout = (
+        "<choose><if variable=\"x') or __import__('os').getcwd() or ('\">"
+        '<text value="taken"/></if><else><text value="not taken"/></else></choose>'
+    )
+    assert bib(layout, [item]) == ["not taken"]
+    assert bib(layout, [BOOK]) == ["not taken"]
+
+
+def test_styles_of_one_shape_share_compiled_code_but_keep_their_own_values() -> None:
+    def layout(delimiter: str, variable: str) -> str:
+        return f'<group delimiter="{delimiter}"><text variable="{variable}"/><text variable="publisher"/></group>'
+
+    first = bib(layout(" / ", "title"), [BOOK])
+    hits = _code.cache_info().hits
+    second = bib(layout(" + ", "edition"), [BOOK | {"edition": "2"}])
+    assert (first, second) == (["Tarih / Dergâh"], ["2 + Dergâh"])
+    assert _code.cache_info().hits > hits
+
+
+@pytest.mark.parametrize("levels", [1, 3, 4, 12, 60])
+def test_groups_nested_deeper_than_one_function_render_as_when_flat(levels: int) -> None:
+    """Pieces nested beyond a few levels become functions of their own; the output is the same."""
+    inner = '<text variable="title"/><text variable="publisher"/>'
+    nested = '<group delimiter=", ">' * levels + inner + "</group>" * levels
+    assert bib(nested, [BOOK]) == ["Tarih, Dergâh"]
+    # Each level empties when its variables do: the term beside them goes too.
+    term = '<group delimiter=" "><text value="in"/>' * levels + '<text variable="volume"/>' + "</group>" * levels
+    assert bib(f'<group delimiter="; "><text variable="title"/>{term}</group>', [BOOK]) == ["Tarih"]
+
+
+def test_chooses_nested_in_a_macro_pick_each_branch_by_the_item() -> None:
+    macro = (
+        '<macro name="where"><choose><if variable="publisher"><choose><if type="book">'
+        '<text variable="publisher" prefix="book: "/></if><else><text variable="publisher"/></else></choose></if>'
+        '<else-if variable="container-title"><text variable="container-title" prefix="in "/></else-if>'
+        '<else><text value="nowhere"/></else></choose></macro>'
+    )
+    items = [
+        BOOK,
+        {"id": "b", "type": "report", "publisher": "TTK"},
+        {"id": "c", "type": "chapter", "container-title": "Derleme"},
+        {"id": "d", "type": "article"},
+    ]
+    assert bib('<text macro="where"/>', items, macros=macro) == ["book: Dergâh", "TTK", "in Derleme", "nowhere"]
+    assert cite('<text macro="where"/>', items, macros=macro) == ["book: Dergâh", "TTK", "in Derleme", "nowhere"]
+
+
+def test_the_layout_for_any_item_type_is_written_only_when_an_unknown_type_comes() -> None:
+    def written() -> int:
+        info = _code.cache_info()
+        return info.hits + info.misses
+
+    before = written()
+    style = Style.load("apa")
+    assert written() == before
+    rendered = style.render([BOOK | {"type": "no-such-type"}])
+    assert rendered.bibliography[0][1].startswith("Tarih")
+    assert written() > before
