@@ -35,7 +35,21 @@ def _suffix(index: int) -> str:
 
 
 def _name_key(name: dict[str, Any]) -> str:
-    return " ".join(str(name.get(part, "")) for part in ("non-dropping-particle", "family")) or str(name.get("literal"))
+    return f"{name.get('non-dropping-particle', '')} {name.get('family', '')}"
+
+
+# Per name (by identity): its family key, and its given name with the way it is written, if any.
+Known = dict[int, tuple[str, tuple[str, str] | None]]
+
+
+def _known(name: dict[str, Any], known: Known) -> tuple[str, tuple[str, str] | None]:
+    found = known.get(id(name))
+    if found is None:
+        given = name.get("given")
+        # "J. J." and "J.J." are one person's initials, written two ways.
+        written = ("".join(given.replace(".", " ").split()), given) if given else None
+        found = known[id(name)] = (_name_key(name), written)
+    return found
 
 
 def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, rule: str, guess: Guess) -> None:
@@ -47,14 +61,16 @@ def _global_givennames(ids: list[str], state: dict[str, Disamb], probe: Probe, r
     guess holds the probe rendered now is the one disambiguation uses next.
     """
     original = {item: dict(state[item].given_levels) for item in ids}
-    for item, levels in _expansions({item: guess(item) for item in ids}, rule).items():
+    # The items' names, met in both passes (they live as long as the items: their ids are theirs).
+    known: Known = {}
+    for item, levels in _expansions({item: guess(item) for item in ids}, rule, known).items():
         state[item].given_levels = original[item] | levels
-    actual = _expansions({item: probe(item)[1] for item in ids}, rule)
+    actual = _expansions({item: probe(item)[1] for item in ids}, rule, known)
     for item in ids:
         state[item].given_levels = original[item] | actual.get(item, {})
 
 
-def _expansions(shown_lists: dict[str, NameLists], rule: str) -> dict[str, dict[tuple[str, int], int]]:
+def _expansions(shown_lists: dict[str, NameLists], rule: str, known: Known) -> dict[str, dict[tuple[str, int], int]]:
     """The given-name level of each name that shares its family name with another person, per item."""
     by_family: dict[str, dict[str, str]] = defaultdict(dict)
     shown: dict[str, list[tuple[str, int, str]]] = {}
@@ -64,12 +80,10 @@ def _expansions(shown_lists: dict[str, NameLists], rule: str) -> dict[str, dict[
             for index, name in enumerate(names):
                 if rule.startswith("primary-name") and (entries or index):
                     break
-                family = _name_key(name)
+                family, written = _known(name, known)
                 entries.append((variable, index, family))
-                if name.get("given"):
-                    # "J. J." and "J.J." are one person's initials, written two ways.
-                    written = "".join(name["given"].replace(".", " ").split())
-                    by_family[family][written] = name["given"]
+                if written is not None:
+                    by_family[family][written[0]] = written[1]
         shown[item] = entries
     max_level = 1 if rule.endswith("with-initials") else 2
     # Initials tell apart the people of a family name when each has their own; else full given names.

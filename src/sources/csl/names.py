@@ -229,11 +229,12 @@ class NameFormat:
         names: list[dict[str, Any]],
         variable: str,
         ctx: Ctx,
-        et_al: Node | None,
+        et_al_of: Render,
         each: list[tuple[str, Rich]] | None = None,
     ) -> Node | None:
         """A list of names, truncated with et-al or et-al-use-last, joined with 'and' and delimiters;
-        ``each`` receives every name shown, as its text and a span that can be replaced."""
+        ``et_al_of`` gives the et-al term when names are left out; ``each`` receives every name shown, as its
+        text and a span that can be replaced."""
         total = len(names)
         shown = self.shown(total, ctx)
         sorting = ctx.mode == "sort"
@@ -261,6 +262,7 @@ class NameFormat:
             children = [*join(rendered, self.delimiter), self.delimiter, "… ", last]
             return Rich(children)
         if truncated:
+            et_al = et_al_of(ctx)
             if et_al is None:
                 return Rich(join(rendered, self.delimiter))
             if (len(rendered) == 1 and self.precedes_et_al == "contextual") or _no_delimiter(
@@ -396,19 +398,19 @@ def compile_names(
             ctx.nonempty += 1
             return str(count)
         outputs: list[Node] = []
-        bare: list[str] = []
+        # The name lists without decorations or labels, in order: their text is the names key.
+        bare: list[Node] = []
         registered: list[Node] = []
-        et_al = et_al_node(ctx)
         for variable, names in lists:
             lookup = "editor" if variable == "editortranslator" else variable
             # The names one by one, for a subsequent-author-substitute rule that replaces each.
             each = ctx.each_name if ctx.each_name is not None and not ctx.first_names and not registered else None
-            node = fmt.render_list(names, lookup, ctx, et_al, each)
+            node = fmt.render_list(names, lookup, ctx, et_al_node, each)
             if node is None:
                 continue
             if fmt.decorate is not None and ctx.mode != "sort":
                 node = fmt.decorate(node, ctx)
-            bare.append(plain(node))
+            bare.append(node)
             if not ctx.first_names and not registered and ctx.mode != "sort":
                 # The names without their label: what subsequent-author-substitute replaces.
                 node = Rich([node])
@@ -427,7 +429,8 @@ def compile_names(
             result = decorate(result, ctx)
         if registered:
             ctx.first_names.append(registered[0])
-            ctx.names_key = "\u0001".join(bare)
+            # Only the first names of an entry have a key: the plain text is made for them alone.
+            ctx.names_key = "\u0001".join([plain(node) for node in bare])
             if ctx.suppress_author:
                 # Suppressed inside a <substitute>: the author is found, nothing else stands in for it.
                 return SUBSTITUTE_STOP if ctx.substituting else None

@@ -58,7 +58,14 @@ class Run:
 
     # -- rendering one cite -------------------------------------------------------------------------------
     def ctx(self, item_id: str, mode: str, cite: dict[str, Any] | None = None) -> Ctx:
-        return Ctx(self.items[item_id], self.locale, mode, cite, self.state.setdefault(item_id, Disamb()))
+        return Ctx(self.items[item_id], self.locale, mode, cite, self.disamb(item_id))
+
+    def disamb(self, item_id: str) -> Disamb:
+        """The item's disambiguation state (a new one is made only when it has none)."""
+        state = self.state.get(item_id)
+        if state is None:
+            state = self.state[item_id] = Disamb()
+        return state
 
     def render_cite(
         self, item_id: str, cite: dict[str, Any], suppress_author: bool = False, memo: Memo | None = None
@@ -100,8 +107,8 @@ class Run:
         return [("author", authors)] if isinstance(authors, list) and authors else []
 
     def _state_key(self, item_id: str, position: int) -> tuple[Any, ...]:
-        state = self.state.setdefault(item_id, Disamb())
-        levels = tuple(sorted(state.given_levels.items()))
+        state = self.disamb(item_id)
+        levels = tuple(sorted(state.given_levels.items())) if state.given_levels else ()
         return (item_id, state.names_shown, levels, state.condition, state.year_suffix, position)
 
     def first_render(self, cite: dict[str, Any]) -> tuple[Node | None, Ctx]:

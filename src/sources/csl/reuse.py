@@ -20,11 +20,15 @@ Render = Callable[[Ctx], Node | None]
 Mark = tuple[int, int, frozenset[str], int, int, str]
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def mark(ctx: Ctx) -> Mark:
     return (
         ctx.called,
         ctx.nonempty,
-        frozenset(ctx.suppressed),
+        # Most cites have used up no variable when a macro starts.
+        frozenset(ctx.suppressed) if ctx.suppressed else _NONE,
         len(ctx.name_lists),
         len(ctx.first_names),
         ctx.names_key,
