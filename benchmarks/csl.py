@@ -14,7 +14,10 @@ the same items in the same run:
   item, positions are not tracked), or with ``--citeproc-js-positions`` through
   ``rebuildProcessorState`` as a word processor does, which grows faster than linearly;
 - our engine: the render after compiling the style once and a small warm-up render in the same
-  process, as for citeproc-js;
+  process, as for citeproc-js. A full collection of the process's garbage runs before each timed
+  render: else a full pass of Python's cycle collector, due from the allocations of what ran
+  before (the memory measurement, the other sizes' items), lands in whichever render comes next
+  and adds 60-70 ms to it;
 - citeproc-py (``pip install -e '.[bench]'``), above ``--citeproc-py-limit`` items only on
   request, as it renders a few dozen entries a second.
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import random
 import resource
 import sys
@@ -125,6 +129,7 @@ def time_ours(style_name: str, references: list[dict[str, Any]], repeat: int) ->
     cited = clusters(references)
 
     def once() -> float:
+        gc.collect()
         start = time.perf_counter()
         rendered = style.render(references, cited, format="text")
         elapsed = time.perf_counter() - start
