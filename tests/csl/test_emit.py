@@ -84,3 +84,13 @@ def test_the_layout_for_any_item_type_is_written_only_when_an_unknown_type_comes
     rendered = style.render([BOOK | {"type": "no-such-type"}])
     assert rendered.bibliography[0][1].startswith("Tarih")
     assert written() > before
+
+
+@pytest.mark.parametrize("decorated", [False, True])
+def test_a_plain_text_variable_read_in_place_keeps_the_rules_of_text(decorated: bool) -> None:
+    """A hyphen written \\- is a plain one; markup is parsed; a list or a date is no text."""
+    suffix = ' font-style="italic" prefix="[" suffix="]"' if decorated else ""
+    layout = f'<group delimiter="|"><text variable="title"{suffix}/><text variable="publisher"{suffix}/></group>'
+    item = {"id": "a", "title": "Ön\\-söz <b>ve</b> ek", "publisher": ["not", "text"]}
+    expected = "[<i>Ön-söz <b>ve</b> ek</i>]" if decorated else "Ön-söz <b>ve</b> ek"
+    assert bib(layout, [item], fmt="html") == [expected]

@@ -30,6 +30,7 @@ from sources.csl.emit import (
     Several,
     Test,
     TypeTest,
+    Variable,
     nothing,
 )
 from sources.csl.items import DateValue
@@ -333,6 +334,9 @@ class Compiler:
         # A style that never renders year-suffix gets it after its citation-label (or first year).
         label_suffix = variable == "citation-label" and not self.uses_year_suffix
 
+        if form == "long" and variable not in _FORMATTED | CITE_VARIABLES and not label_suffix:
+            # The commonest text, read in the layout's function itself.
+            return self.needing(Variable(variable, decorate), frozenset({variable, f"{variable}-short"}), True)
         # An empty year-suffix does not empty its group: it is only known after disambiguation.
         counts = variable != "year-suffix"
 

@@ -19,6 +19,8 @@ from types import CodeType
 from typing import Any
 
 from sources.csl.context import Ctx, filled
+from sources.csl.items import DateValue
+from sources.csl.markup import parse_markup
 from sources.csl.richtext import Branch, Node, Rich, join, spread
 
 Render = Callable[[Ctx], Node | None]
@@ -122,8 +124,22 @@ class Call:
         self.decorate = decorate
 
 
-Piece = Render | Group | Choose | Several | Call
-_STRUCTURE = (Group, Choose, Several, Call)
+class Variable:
+    """A ``<text variable>`` of plain text in its long form (a title, a publisher: no number, page, date,
+    link or cite variable), read from the item in place."""
+
+    __slots__ = ("decorate", "name")
+
+    def __init__(self, name: str, decorate: Decorate | None) -> None:
+        self.name = name
+        self.decorate = decorate
+
+
+Piece = Render | Group | Choose | Several | Call | Variable
+_STRUCTURE = (Group, Choose, Several, Call, Variable)
+_SOFT_HYPHEN = "\\-"
+# What a text variable may hold that is not text.
+_NOT_TEXT = (list, dict, DateValue)
 
 
 class Emitter:
@@ -199,6 +215,8 @@ class _Source:
             "join": join,
             "_some": _some,
             "_every": _every,
+            "_markup": parse_markup,
+            "_NOT_TEXT": _NOT_TEXT,
         }
         self.bound: dict[int, str] = {}
         self.count = 0
@@ -240,6 +258,8 @@ class _Source:
         elif inline and isinstance(piece, Several):
             parts = self.collect(piece.children, depth)
             self.line(depth, f"{target} = Branch({parts}) if len({parts}) > 1 else {parts}[0] if {parts} else None")
+        elif isinstance(piece, Variable):
+            self.variable(piece, target, depth)
         elif inline and isinstance(piece, Call):
             self.piece(piece.macro, target, depth)
             self.line(depth, f"{target} = {self.bind(piece.decorate)}({target}, ctx) if {target} else None")
@@ -257,6 +277,25 @@ class _Source:
             self.line(depth, f"if {value}:")
             self.line(depth + 1, f"{parts}.append({value})")
         return parts
+
+    def variable(self, variable: Variable, target: str, depth: int) -> None:
+        """What sources.csl.context.Ctx.variable and sources.csl.compile.text_variable do for plain text."""
+        name = self.bind(variable.name)
+        self.line(depth, "ctx.called += 1")
+        self.line(depth, f"{target} = None if {name} in ctx.suppressed else item.get({name})")
+        self.line(depth, f"if {target} is None or {target} == '' or isinstance({target}, _NOT_TEXT):")
+        self.line(depth + 1, f"{target} = None")
+        self.line(depth, "else:")
+        self.line(depth + 1, "ctx.nonempty += 1")
+        self.line(depth + 1, "if ctx.substituting:")
+        self.line(depth + 2, f"ctx.suppressed.add({name})")
+        # A hyphen written \- (kept from hyphenation) is a plain one.
+        self.line(depth + 1, f"{target} = _markup(str({target}).replace({self.bind(_SOFT_HYPHEN)}, '-'))")
+        if variable.decorate is not None:
+            decorated = f"{self.bind(variable.decorate)}({target}, ctx)"
+            self.line(depth + 1, f"{target} = None if {target} == '' else {decorated}")
+        else:
+            self.line(depth + 1, f"{target} = None if {target} == '' else {target}")
 
     def skip(self, absent: frozenset[str] | None, bump: int, target: str, depth: int) -> int:
         """The test for an item that holds none of the variables a piece needs; the depth of what follows."""
