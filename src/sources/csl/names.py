@@ -182,6 +182,9 @@ class NameFormat:
             return self._part("family", [ndp, family], ctx)
         if self.initialize_with is not None and level < 2:
             given = initialize(given, self.initialize_with, self.initialize, self.hyphen)
+        if not (sorting or ndp or dp or suffix or self.parts) and "<" not in family and "<" not in given:
+            # The commonest name: no particle, suffix, markup or name-part formatting.
+            return Rich([family, self.sort_separator, given] if inverted else [given, " ", family])
         if sorting:
             if self.demote in ("display-and-sort", "sort-only"):
                 return " ".join(p for p in (family, _space_join(dp, ndp), given, suffix) if p)
@@ -389,7 +392,8 @@ def compile_names(
                 ctx.suppressed = before
             return None
         if ctx.substituting:
-            ctx.suppressed.update(variable for variable, _ in lists)
+            for variable, _ in lists:
+                ctx.suppressed.add(variable)
             ctx.suppressed.update(variables)
         if count_form:
             count = sum(fmt.shown(len(names), ctx) for _, names in lists)
