@@ -215,8 +215,16 @@ def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quo
         if isinstance(child, str):
             if child:
                 tokens.append(("t", child))
-        else:
+        elif child.display or child.prefix or child.suffix or child.fmt or child.quotes:
             _flatten(child, tokens, state, quotes, depth)
+        else:
+            # A bare span (a group's or a name list's) adds nothing of its own: its children come in place.
+            for grandchild in child.children:
+                if isinstance(grandchild, str):
+                    if grandchild:
+                        tokens.append(("t", grandchild))
+                else:
+                    _flatten(grandchild, tokens, state, quotes, depth)
     if node.quotes:
         tokens.append(("qm" if node.quoted_text else "qc", quotes.inner_close if depth % 2 == 0 else quotes.close))
     if opened:
