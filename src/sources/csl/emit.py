@@ -317,7 +317,14 @@ class _Source:
         called, nonempty = self.var("c"), self.var("n")
         self.line(depth, f"{called} = ctx.called")
         self.line(depth, f"{nonempty} = ctx.nonempty")
-        parts = self.collect(group.children, depth)
+        branching = any(_branches(child) for child in group.children)
+        # One child that makes no Branch: its output alone, without a list.
+        lone = len(group.children) == 1 and not branching
+        if lone:
+            parts = self.var("v")
+            self.piece(group.children[0], parts, depth)
+        else:
+            parts = self.collect(group.children, depth)
         self.line(depth, f"if not {parts} or (ctx.called > {called} and ctx.nonempty == {nonempty}):")
         self.line(depth + 1, f"{target} = None")
         self.line(depth, "else:")
@@ -327,20 +334,26 @@ class _Source:
         self.line(depth, f"if ctx.called == {called}:")
         self.line(depth + 1, "ctx.called += 1")
         self.line(depth + 1, "ctx.nonempty += 1")
-        branching = any(_branches(child) for child in group.children)
-        if group.kind == "macro":
+        if lone:
+            alone = parts if group.kind == "macro" or group.decorate is None else f"Rich([{parts}])"
+            self.decorated(group.decorate if group.kind == "group" else None, alone, target, depth)
+        elif group.kind == "macro":
             # A macro's output is one piece for its group, whatever choose it holds.
-            lone = f"len({parts}) == 1 and {parts}[0].__class__ is not Branch" if branching else f"len({parts}) == 1"
+            single = f"len({parts}) == 1" + (f" and {parts}[0].__class__ is not Branch" if branching else "")
             whole = f"Rich(spread({parts}))" if branching else f"Rich({parts})"
-            self.line(depth, f"{target} = {parts}[0] if {lone} else {whole}")
-            return
-        if branching:
-            self.line(depth, f"{parts} = spread({parts})")
-        joined = f"Rich(join({parts}, {self.bind(group.delimiter)}))" if group.delimiter else f"Rich({parts})"
-        if group.decorate is None:
-            self.line(depth, f"{target} = {parts}[0] if len({parts}) == 1 else {joined}")
+            self.line(depth, f"{target} = {parts}[0] if {single} else {whole}")
         else:
-            self.line(depth, f"{target} = {self.bind(group.decorate)}({joined}, ctx)")
+            if branching:
+                self.line(depth, f"{parts} = spread({parts})")
+            joined = f"Rich(join({parts}, {self.bind(group.delimiter)}))" if group.delimiter else f"Rich({parts})"
+            if group.decorate is None:
+                self.line(depth, f"{target} = {parts}[0] if len({parts}) == 1 else {joined}")
+            else:
+                self.decorated(group.decorate, joined, target, depth)
+
+    def decorated(self, decorate: Decorate | None, value: str, target: str, depth: int) -> None:
+        """The statement assigning an expression's value, decorated when asked, to the target."""
+        self.line(depth, f"{target} = {self.bind(decorate)}({value}, ctx)" if decorate else f"{target} = {value}")
 
     def choose(self, choose: Choose, target: str, depth: int) -> None:
         depth = self.skip(choose.absent, choose.bump, target, depth)
