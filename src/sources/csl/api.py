@@ -138,17 +138,19 @@ def render(
     return load_style(style).render(references, citations, lang=lang, format=format)
 
 
-_CITE_KEYS = (
-    "locator",
-    "label",
-    "prefix",
-    "suffix",
-    "position",
-    "near-note",
-    "suppress-author",
-    "author-only",
-    "type",
-    "first-reference-note-number",
+_CITE_KEYS = frozenset(
+    (
+        "locator",
+        "label",
+        "prefix",
+        "suffix",
+        "position",
+        "near-note",
+        "suppress-author",
+        "author-only",
+        "type",
+        "first-reference-note-number",
+    )
 )
 
 
@@ -174,15 +176,11 @@ def _clusters(
                 )
                 continue
             cite: dict[str, Any] = {"id": str(raw["id"])}
-            for key in _CITE_KEYS:
-                if raw.get(key) is not None:
-                    cite[key] = (
-                        raw[key]
-                        if key in ("position", "near-note")
-                        else str(raw[key])
-                        if not isinstance(raw[key], bool)
-                        else raw[key]
-                    )
+            # The cite's own keys, looked at once each (a cite holds two or three of the known ones).
+            for key, value in raw.items():
+                if value is None or key not in _CITE_KEYS:
+                    continue
+                cite[key] = value if key in ("position", "near-note") or isinstance(value, bool) else str(value)
             if cite.get("type") not in (None, "normal-cite", "suppress-author", "author-only"):
                 cite.pop("type")
             cites.append(cite)

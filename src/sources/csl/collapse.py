@@ -19,6 +19,11 @@ Rendered = tuple[dict[str, Any], Node | None, Ctx]
 def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimiter: str, run: Run) -> list[Node]:
     """The cites of a cluster as nodes with the delimiters between them, grouped and collapsed as asked."""
     present = [(cite, node, ctx) for cite, node, ctx in rendered if not is_empty(node)]
+    if len(present) == 1:
+        # A lone cite has nothing to group with: collapsing would only render it again for its year.
+        cite, node, _ = present[0]
+        assert node is not None
+        return [run.with_affixes(cite, node)]
     collapse = options.get("collapse", "")
     after = options.get("after-collapse-delimiter", delimiter)
     if collapse == "citation-number":
