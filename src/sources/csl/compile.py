@@ -39,7 +39,7 @@ from sources.csl.markup import parse_markup
 from sources.csl.names import NAME_ATTRIBUTES, SUBSTITUTE_STOP, NamesSpec, compile_names, parse_spec
 from sources.csl.numbers import is_numeric, is_plural, page_range, render_number, roman_range
 from sources.csl.reuse import reusable
-from sources.csl.richtext import Node, Rich, TermText
+from sources.csl.richtext import Node, Rich, TermText, plain
 from sources.errors import CslError
 
 Render = Callable[[Ctx], Node | None]
@@ -609,17 +609,15 @@ def _substituting(render: Render) -> Render:
     return substitute
 
 
-_NOT_WORD = re.compile(r"[^\w\s\u0001]+")
-_SPACES = re.compile(r"\s+")
+# Runs of spaces, punctuation and markup: one space each in a sort key.
+_NOT_WORD = re.compile(r"[^\w\u0001]+")
 
 
 def _plain_sort(node: Node | None) -> str:
     """A sort key's text: markup, quotes and punctuation count as spaces."""
-    from sources.csl.richtext import plain
-
     if node is None:
         return ""
-    return _SPACES.sub(" ", _NOT_WORD.sub(" ", plain(node))).strip()
+    return _NOT_WORD.sub(" ", plain(node)).strip()
 
 
 def _numeric(ctx: Ctx, variable: str) -> bool:

@@ -182,9 +182,12 @@ class NameFormat:
             return self._part("family", [ndp, family], ctx)
         if self.initialize_with is not None and level < 2:
             given = initialize(given, self.initialize_with, self.initialize, self.hyphen)
-        if not (sorting or ndp or dp or suffix or self.parts) and "<" not in family and "<" not in given:
-            # The commonest name: no particle, suffix, markup or name-part formatting.
-            return Rich([family, self.sort_separator, given] if inverted else [given, " ", family])
+        if not (ndp or dp or suffix):
+            # The commonest name: no particle or suffix (nor, for display, markup or name-part formatting).
+            if sorting:
+                return f"{family} {given}"
+            if not self.parts and "<" not in family and "<" not in given:
+                return Rich([family, self.sort_separator, given] if inverted else [given, " ", family])
         if sorting:
             if self.demote in ("display-and-sort", "sort-only"):
                 return " ".join(p for p in (family, _space_join(dp, ndp), given, suffix) if p)
@@ -258,7 +261,7 @@ class NameFormat:
             use_last = ctx.sort_names[2] if ctx.sort_names is not None else 0
             if shown < total and (self.use_last or use_last) and total >= shown + 2:
                 rendered.append(self.one(names[-1], True, 0, ctx, sorting))
-            return "\u0001".join(plain(node) for node in rendered)
+            return "\u0001".join([plain(node) for node in rendered])
         truncated = shown < total
         if truncated and self.use_last and total >= shown + 2:
             last = self.one(names[-1], self.sort_order == "all", 0, ctx)
