@@ -362,9 +362,11 @@ def compile_names(
     def render(ctx: Ctx) -> Node | None:
         ctx.called += 1
         lists: list[tuple[str, list[dict[str, Any]]]] = []
+        # Name variables are the item's (never the cite's): looked up in it, unless used up.
+        item, used = ctx.item, ctx.suppressed
         for variable in variables:
-            value = ctx.variable(variable)
-            if isinstance(value, list) and value:
+            value = item.get(variable)
+            if isinstance(value, list) and value and variable not in used:
                 lists.append((variable, value))
         if (
             len(lists) > 1
