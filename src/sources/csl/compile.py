@@ -26,6 +26,7 @@ from sources.csl.emit import (
     FilledTest,
     Group,
     Piece,
+    Present,
     Pure,
     Several,
     Test,
@@ -464,6 +465,15 @@ class Compiler:
         return None if hit and others else hit
 
     def condition(self, branch: ET.Element) -> Test:
+        """A branch's conditions as one test; one that needs a variable of the item (is-numeric="volume")
+        is not called for an item that holds none of those it could need."""
+        test = self.test_of(branch)
+        present = self.presence(branch)
+        if present is not None and not isinstance(test, (TypeTest, FilledTest)):
+            return Present(present, test)
+        return test
+
+    def test_of(self, branch: ET.Element) -> Callable[[Ctx], bool] | TypeTest | FilledTest:
         """A branch's conditions as one test, stopping at the first value that decides it."""
         match = branch.get("match", "all")
         tested = self.tested(branch)

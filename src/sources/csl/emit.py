@@ -84,7 +84,17 @@ class FilledTest:
         self.every = every
 
 
-Test = Callable[[Ctx], bool] | TypeTest | FilledTest
+class Present:
+    """A test taken only when the item holds one of ``variables`` (else false without a call)."""
+
+    __slots__ = ("test", "variables")
+
+    def __init__(self, variables: frozenset[str], test: Callable[[Ctx], bool]) -> None:
+        self.variables = variables
+        self.test = test
+
+
+Test = Callable[[Ctx], bool] | TypeTest | FilledTest | Present
 # Tests that only look at the item: no side effect on the rendering state.
 Pure = (TypeTest, FilledTest)
 
@@ -378,6 +388,8 @@ class _Source:
                 names = self.bind(test.names)
                 check = f"(not item.keys().isdisjoint({names}) and _some(item, {names}))"
             return check if test.wanted else f"not {check}"
+        if isinstance(test, Present):
+            return f"(not item.keys().isdisjoint({self.bind(test.variables)}) and {self.bind(test.test)}(ctx))"
         return f"{self.bind(test)}(ctx)"
 
     def filled(self, name: str) -> str:

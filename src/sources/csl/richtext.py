@@ -266,6 +266,12 @@ def fix_punctuation(tokens: list[Token], inside_quotes: bool) -> list[Token]:
         kind, text = token
         # Most text starts with a letter: nothing before it needs to be looked at.
         if kind == "t" and text and (text[0] == " " or text[0] in PUNCTUATION):
+            if out:
+                # After a word, a space or a mark is kept as it is (what _merge_left finds for it).
+                before, last = out[-1]
+                if before == "t" and last and last[-1] != " " and last[-1] not in PUNCTUATION:
+                    out.append(token)
+                    continue
             text = _merge_left(out, text, inside_quotes)
             if text:
                 out.append((kind, text))
