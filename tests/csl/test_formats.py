@@ -139,3 +139,16 @@ def test_a_branch_testing_a_variable_and_the_locator_needs_both(
     layout = f'<group delimiter=": "><text value="In"/><group>{choose}</group></group>'
     entry = {"id": "a", "locator": locator, "label": "page"} if locator else {"id": "a"}
     assert cite(layout, [item], [[entry]]) == [expected]
+
+
+def test_a_style_that_names_the_citation_label_gets_the_default_label() -> None:
+    """citeproc-js's trigraph: made only for styles that name the variable, as no other can see it."""
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Tunçay", "given": "Mete"}], "issued": "1978"},
+        {"id": "b", "type": "book", "author": [{"family": "Kaya"}, {"family": "Ak"}], "issued": "2001"},
+    ]
+    assert bib('<text variable="citation-label"/>', items) == ["Tunç78", "KaAk01"]
+    assert bib('<choose><if variable="citation-label"><text value="labelled"/></if></choose>', items) == [
+        "labelled",
+        "labelled",
+    ]

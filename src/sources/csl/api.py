@@ -45,6 +45,8 @@ class Style:
         self.uses_condition = any(
             element.get("disambiguate") for element in root.iter() if element.tag in ("if", "else-if")
         )
+        # Items get a default citation-label only for a style that names it (to print, test or sort).
+        self.uses_label = any("citation-label" in value for element in root.iter() for value in element.attrib.values())
         self._locales: dict[str, Locale] = {}
 
     @classmethod
@@ -96,7 +98,7 @@ class Style:
             if "id" not in reference:
                 warnings.append(f"reference {number} has no id: it is known as {number}")
                 reference = {**raw, "id": str(number)}
-            item = prepare_item(reference, warnings)
+            item = prepare_item(reference, warnings, self.uses_label)
             if item["id"] in items:
                 # As in citeproc-js, a later definition replaces an earlier one.
                 warnings.append(f"item {item['id']}: duplicate id, the last one is used")

@@ -255,8 +255,11 @@ def trigraph(item: dict[str, Any]) -> str:
 _FIRST_PAGE = re.compile(r"\s*+([^\s,\-–&]++)")
 
 
-def prepare_item(raw: Mapping[str, Any], warnings: list[str]) -> dict[str, Any]:
-    """A CSL-JSON item normalised for rendering; unknown types are rendered as ``article`` with a warning."""
+def prepare_item(raw: Mapping[str, Any], warnings: list[str], label: bool = True) -> dict[str, Any]:
+    """A CSL-JSON item normalised for rendering; unknown types are rendered as ``article`` with a warning.
+
+    With ``label`` (a style that uses the citation-label), an item without one gets citeproc-js's default.
+    """
     item: dict[str, Any] = {}
     for key, value in raw.items():
         if key in NAME_VARIABLES:
@@ -287,10 +290,10 @@ def prepare_item(raw: Mapping[str, Any], warnings: list[str]) -> dict[str, Any]:
         item["title-short"] = raw["shortTitle"]
     if "container-title-short" not in item and isinstance(raw.get("journalAbbreviation"), str):
         item["container-title-short"] = raw["journalAbbreviation"]
-    if "citation-label" not in item:
-        label = trigraph(item)
-        if label:
-            item["citation-label"] = label
+    if label and "citation-label" not in item:
+        default = trigraph(item)
+        if default:
+            item["citation-label"] = default
     if "page" in item and "page-first" not in item:
         first = _FIRST_PAGE.match(item["page"])
         if first:
