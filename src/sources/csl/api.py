@@ -29,7 +29,7 @@ class Rendered:
 
 
 class Style:
-    """A CSL style compiled once into closures; call :meth:`render` as often as needed."""
+    """A CSL style compiled once into Python functions; call :meth:`render` as often as needed."""
 
     def __init__(self, root: ET.Element, origin: str) -> None:
         self.origin = origin
