@@ -94,3 +94,37 @@ def test_a_plain_text_variable_read_in_place_keeps_the_rules_of_text(decorated: 
     item = {"id": "a", "title": "Ön\\-söz <b>ve</b> ek", "publisher": ["not", "text"]}
     expected = "[<i>Ön-söz <b>ve</b> ek</i>]" if decorated else "Ön-söz <b>ve</b> ek"
     assert bib(layout, [item], fmt="html") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("condition", "taken"),
+    [
+        ('variable="volume issue"', ["a"]),
+        ('variable="volume issue" match="any"', ["a", "b"]),
+        ('variable="volume issue" match="all"', ["a"]),
+        ('variable="volume issue" match="none"', ["c", "d"]),
+        ('variable="volume"', ["a"]),
+        ('variable="volume" match="none"', ["b", "c", "d"]),
+        ('type="book chapter"', ["a", "c"]),
+        ('type="book chapter" match="none"', ["b", "d"]),
+        ('is-numeric="volume"', ["a"]),
+        ('is-numeric="volume issue" match="any"', ["a", "b"]),
+        ('is-numeric="issue" variable="volume"', ["a"]),
+        ('is-numeric="issue" variable="edition"', []),
+        ('is-numeric="issue" variable="volume" match="any"', ["a", "b"]),
+        ('variable="volume locator" match="any"', ["a", "d"]),
+    ],
+)
+def test_tests_written_as_expressions_take_the_branches_the_spec_says(condition: str, taken: list[str]) -> None:
+    """Item tests become expressions (and set tests of the item's keys) in the generated function: every
+    match mode, with variables absent, empty ("" and []), numeric or not, and a cite variable."""
+    items = [
+        {"id": "a", "type": "book", "volume": "3", "issue": "2"},
+        {"id": "b", "type": "article", "volume": "", "issue": "7"},
+        {"id": "c", "type": "chapter", "volume": [], "issue": ""},
+        {"id": "d", "type": "report"},
+    ]
+    layout = f'<choose><if {condition}><text value="yes"/></if><else><text value="no"/></else></choose>'
+    clusters = [[{"id": item["id"], **({"locator": "12"} if item["id"] == "d" else {})}] for item in items]
+    rendered = cite(f'<text variable="id"/><text value=":"/>{layout}', items, clusters)
+    assert [text.split(":")[0] for text in rendered if text.endswith("yes")] == taken
