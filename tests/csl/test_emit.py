@@ -128,3 +128,18 @@ def test_tests_written_as_expressions_take_the_branches_the_spec_says(condition:
     clusters = [[{"id": item["id"], **({"locator": "12"} if item["id"] == "d" else {})}] for item in items]
     rendered = cite(f'<text variable="id"/><text value=":"/>{layout}', items, clusters)
     assert [text.split(":")[0] for text in rendered if text.endswith("yes")] == taken
+
+
+def test_a_choose_of_thousands_of_branches_takes_the_right_one() -> None:
+    """Written as one elif chain, 5,000 branches exhausted Python's compiler stack: the item was lost."""
+    branches = "".join(f'<else-if variable="v{n}"><text value="{n}"/></else-if>' for n in range(5000))
+    layout = f'<choose><if variable="title"><text value="T"/></if>{branches}<else><text value="none"/></else></choose>'
+    items = [{"id": "a", "v4321": "x"}, {"id": "b", "title": "x", "v7": "x"}, {"id": "c"}]
+    assert bib(layout, items) == ["4321", "T", "none"]
+
+
+def test_a_group_of_thousands_of_children_renders_them_in_order() -> None:
+    children = "".join(f'<text variable="v{n % 3}" prefix="{n}="/>' for n in range(3000))
+    rendered = bib(f'<group delimiter=",">{children}</group>', [{"id": "a", "v0": "x", "v2": "z"}])
+    expected = [f"{n}={'x' if n % 3 == 0 else 'z'}" for n in range(3000) if n % 3 != 1]
+    assert rendered == [",".join(expected)]

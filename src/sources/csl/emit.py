@@ -33,6 +33,10 @@ Decorate = Callable[[Node, Ctx], Node]
 # render of three item types, against 26 ms at 3 levels, where shapes recur and each distinct source
 # is compiled once.
 _MAX_DEPTH = 3
+# A choose of more branches, or a group of more children, than this is rendered in a loop over their
+# functions: Python compiles an elif chain recursively (one of 5,000 branches exhausted its stack), and
+# a group of 100,000 children written out took 8 s to compile. Official styles have at most 16.
+_MAX_BRANCHES = 64
 
 
 def nothing(ctx: Ctx) -> None:
@@ -172,6 +176,17 @@ class Emitter:
             found = self.functions[piece] = self._later(piece) if self.lazy else _Source(self, piece).build()
         return found
 
+    def predicate(self, test: Test) -> Callable[[Ctx], bool]:
+        """A test as a function of its own."""
+        if not isinstance(test, (TypeTest, FilledTest, Present)):
+            return test
+        source = _Source(self, nothing)
+        expression = source.test(test)
+        source.line(1, "item = ctx.item")
+        source.line(1, f"return {expression}")
+        predicate: Callable[[Ctx], bool] = source.compiled()
+        return predicate
+
     def _later(self, piece: Piece) -> Render:
         built: list[Render] = []
 
@@ -208,6 +223,14 @@ def _some(item: dict[str, Any], names: tuple[str, ...]) -> bool:
     return False
 
 
+def _first(pairs: list[tuple[Callable[[Ctx], bool], Render]], fallback: Render, ctx: Ctx) -> Node | None:
+    """A long choose: the body of the first branch whose test holds, else the fallback."""
+    for test, body in pairs:
+        if test(ctx):
+            return body(ctx)
+    return fallback(ctx)
+
+
 def _every(item: dict[str, Any], names: tuple[str, ...]) -> bool:
     for name in names:  # noqa: SIM110
         if not filled(item.get(name)):
@@ -229,6 +252,7 @@ class _Source:
             "join": join,
             "_some": _some,
             "_every": _every,
+            "_first": _first,
             "_markup": parse_markup,
             "_NOT_TEXT": _NOT_TEXT,
         }
@@ -239,10 +263,14 @@ class _Source:
         self.line(1, "item = ctx.item")
         self.piece(self.root, "out", 1)
         self.line(1, "return out")
+        render: Render = self.compiled()
+        return render
+
+    def compiled(self) -> Any:
+        """The function written so far, bound to its values."""
         namespace = dict(self.names)
         exec(_code("def render(ctx):\n" + "\n".join(self.lines) + "\n"), namespace)
-        render: Render = namespace["render"]
-        return render
+        return namespace["render"]
 
     # -- helpers ------------------------------------------------------------------------------------------
     def line(self, depth: int, text: str) -> None:
@@ -285,6 +313,14 @@ class _Source:
         """Statements gathering the children's non-empty outputs in a list; the list's name."""
         parts = self.var("p")
         self.line(depth, f"{parts} = []")
+        if len(children) > _MAX_BRANCHES:
+            function, value = self.var("f"), self.var("v")
+            functions = self.bind([self.emitter.function(child) for child in children])
+            self.line(depth, f"for {function} in {functions}:")
+            self.line(depth + 1, f"{value} = {function}(ctx)")
+            self.line(depth + 1, f"if {value}:")
+            self.line(depth + 2, f"{parts}.append({value})")
+            return parts
         for child in children:
             value = self.var("v")
             self.piece(child, value, depth)
@@ -371,6 +407,12 @@ class _Source:
 
     def choose(self, choose: Choose, target: str, depth: int) -> None:
         depth = self.skip(choose.absent, choose.bump, target, depth)
+        if len(choose.branches) > _MAX_BRANCHES:
+            emitter = self.emitter
+            pairs = [(emitter.predicate(test), emitter.function(body)) for test, body in choose.branches]
+            fallback = self.bind(emitter.function(choose.fallback))
+            self.line(depth, f"{target} = _first({self.bind(pairs)}, {fallback}, ctx)")
+            return
         keyword = "if"
         for test, body in choose.branches:
             self.line(depth, f"{keyword} {self.test(test)}:")
