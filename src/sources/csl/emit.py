@@ -20,6 +20,8 @@ from functools import lru_cache
 from types import CodeType
 from typing import Any
 
+import attrs
+
 from sources.csl.context import Ctx, filled
 from sources.csl.items import DateValue
 from sources.csl.markup import parse_markup
@@ -44,6 +46,8 @@ def nothing(ctx: Ctx) -> None:
     del ctx
 
 
+# The records below are compared and hashed by identity: the compiler keys what each piece needs by it.
+@attrs.frozen(eq=False)
 class Group:
     """A <group>, <macro> or <layout>: its children's outputs in order.
 
@@ -51,55 +55,38 @@ class Group:
     when no variable of ``absent`` is in the item it returns at once, counting ``bump`` calls.
     """
 
-    __slots__ = ("absent", "bump", "children", "decorate", "delimiter", "kind")
-
-    def __init__(
-        self,
-        kind: str,
-        children: list[Piece],
-        delimiter: str = "",
-        decorate: Decorate | None = None,
-        absent: frozenset[str] | None = None,
-        bump: int = 0,
-    ) -> None:
-        self.kind = kind
-        self.children = children
-        self.delimiter = delimiter
-        self.decorate = decorate
-        self.absent = absent
-        self.bump = bump
+    kind: str
+    children: list[Piece]
+    delimiter: str = ""
+    decorate: Decorate | None = None
+    absent: frozenset[str] | None = None
+    bump: int = 0
 
 
+@attrs.frozen(eq=False)
 class TypeTest:
     """``<if type="a b">``: whether the item's type is (``wanted``) or is not one of ``types``."""
 
-    __slots__ = ("types", "wanted")
-
-    def __init__(self, types: frozenset[str], wanted: bool) -> None:
-        self.types = types
-        self.wanted = wanted
+    types: frozenset[str]
+    wanted: bool
 
 
+@attrs.frozen(eq=False)
 class FilledTest:
     """``<if variable="a b">`` on the item's own variables: any of them present (``wanted`` True), or
     none (False); with ``every``, all of them."""
 
-    __slots__ = ("every", "names", "wanted")
-
-    def __init__(self, names: tuple[str, ...], wanted: bool, every: bool = False) -> None:
-        self.names = names
-        self.wanted = wanted
-        self.every = every
+    names: tuple[str, ...]
+    wanted: bool
+    every: bool = False
 
 
+@attrs.frozen(eq=False)
 class Present:
     """A test taken only when the item holds one of ``variables`` (else false without a call)."""
 
-    __slots__ = ("test", "variables")
-
-    def __init__(self, variables: frozenset[str], test: Callable[[Ctx], bool]) -> None:
-        self.variables = variables
-        self.test = test
+    variables: frozenset[str]
+    test: Callable[[Ctx], bool]
 
 
 Test = Callable[[Ctx], bool] | TypeTest | FilledTest | Present
@@ -107,50 +94,40 @@ Test = Callable[[Ctx], bool] | TypeTest | FilledTest | Present
 Pure = (TypeTest, FilledTest)
 
 
+@attrs.frozen(eq=False)
 class Choose:
     """A <choose>: the body of the first branch whose test holds, else the fallback; with ``absent`` and
     ``bump`` as for a group."""
 
-    __slots__ = ("absent", "branches", "bump", "fallback")
-
-    def __init__(
-        self, branches: list[tuple[Test, Piece]], fallback: Piece, absent: frozenset[str] | None, bump: int
-    ) -> None:
-        self.branches = branches
-        self.fallback = fallback
-        self.absent = absent
-        self.bump = bump
+    branches: list[tuple[Test, Piece]]
+    fallback: Piece
+    absent: frozenset[str] | None
+    bump: int
 
 
+@attrs.frozen(eq=False)
 class Several:
     """A choose branch of several children: their outputs as a Branch, each piece standing on its own for
     an enclosing group's delimiter."""
 
-    __slots__ = ("children",)
-
-    def __init__(self, children: list[Piece]) -> None:
-        self.children = children
+    children: list[Piece]
 
 
+@attrs.frozen(eq=False)
 class Call:
     """A macro called with decorations of its own."""
 
-    __slots__ = ("decorate", "macro")
-
-    def __init__(self, macro: Piece, decorate: Decorate) -> None:
-        self.macro = macro
-        self.decorate = decorate
+    macro: Piece
+    decorate: Decorate
 
 
+@attrs.frozen(eq=False)
 class Variable:
     """A ``<text variable>`` of plain text in its long form (a title, a publisher: no number, page, date,
     link or cite variable), read from the item in place."""
 
-    __slots__ = ("decorate", "name")
-
-    def __init__(self, name: str, decorate: Decorate | None) -> None:
-        self.name = name
-        self.decorate = decorate
+    name: str
+    decorate: Decorate | None
 
 
 Piece = Render | Group | Choose | Several | Call | Variable
