@@ -730,6 +730,9 @@ def text_variable(ctx: Ctx, variable: str, form: str, page_format: str) -> Node 
                 text, rest = text[:index], text[index:]
                 break
             index = text.find(", ", index + 2)
+    if not rest and text.isascii() and text.isdigit() and text[0] != "0" and variable not in DATE_VARIABLES:
+        # A plain number (a volume, most locators and issues): no range, markup or form to apply.
+        return text
     if variable == "page" or (variable == "locator" and _locator_label(ctx) == "page"):
         delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if roman_range(text, delimiter):
