@@ -176,7 +176,8 @@ def compile_date(element: ET.Element, uses_year_suffix: bool) -> Callable[[Ctx],
 
     def render(ctx: Ctx) -> Node | None:
         ctx.called += 1
-        value = ctx.variable(variable)
+        # Date variables are the item's (never the cite's): looked up in it, unless used up.
+        value = ctx.item.get(variable) if variable not in ctx.suppressed else None
         if not isinstance(value, DateValue):
             return None
         if ctx.mode == "sort":

@@ -302,7 +302,7 @@ class Run:
                 inner = Rich(last.children, last.fmt, last.prefix, last.suffix, last.quotes, "", last.nocase)
                 node.children[-1] = Rich([inner], None, "", section.suffix, display=last.display)
                 node = Rich([node], None, section.prefix)
-            else:
+            elif section.prefix or section.suffix:
                 node = Rich([node], None, section.prefix, section.suffix)
             if section.decorate is not None:
                 node = section.decorate(node, ctx)
