@@ -372,7 +372,10 @@ class _Source:
         else:
             if branching:
                 self.line(depth, f"{parts} = spread({parts})")
-            joined = f"Rich(join({parts}, {self.bind(group.delimiter)}))" if group.delimiter else f"Rich({parts})"
+            delimiter = self.bind(group.delimiter)
+            # Two parts (the commonest many) are joined without a call.
+            two = f"[{parts}[0], {delimiter}, {parts}[1]] if len({parts}) == 2 else join({parts}, {delimiter})"
+            joined = f"Rich({two})" if group.delimiter else f"Rich({parts})"
             if group.decorate is None:
                 self.line(depth, f"{target} = {parts}[0] if len({parts}) == 1 else {joined}")
             else:

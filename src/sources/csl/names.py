@@ -174,7 +174,8 @@ class NameFormat:
         form = "long" if level >= 1 else self.form
         if not given or not family:
             return self._part("family", [ndp, family], ctx) if family else self._part("given", [given], ctx)
-        if _CJK.search(family + given):
+        # Most names are not in a CJK script; an ASCII name cannot be.
+        if not (family.isascii() and given.isascii()) and _CJK.search(family + given):
             if form == "short":
                 return self._part("family", [family], ctx)
             return Rich([self._part("family", [family], ctx), self._part("given", [given], ctx)])
@@ -246,9 +247,10 @@ class NameFormat:
         sorting = ctx.mode == "sort"
         rendered: list[Node] = []
         inverted_flags: list[bool] = []
+        levels = ctx.disamb.given_levels
         for index, name in enumerate(names[:shown]):
             inverted = sorting or self.sort_order == "all" or (self.sort_order == "first" and index == 0)
-            level = ctx.disamb.given_levels.get((variable, index), 0)
+            level = levels.get((variable, index), 0) if levels else 0
             one = self.one(name, inverted, level, ctx, sorting)
             if each is not None:
                 one = Rich([one])

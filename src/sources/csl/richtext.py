@@ -167,16 +167,16 @@ class Quotes:
 def flatten(node: Node, quotes: Quotes) -> list[Token]:
     """Tokens of a tree, with nested italics, bold, small caps and quotes flipped."""
     tokens: list[Token] = []
-    state: dict[str, str] = {}
-    _flatten(node, tokens, state, quotes, 0)
-    return fix_punctuation(tokens, quotes.punctuation_inside)
-
-
-def _flatten(node: Node, tokens: list[Token], state: dict[str, str], quotes: Quotes, depth: int) -> None:
     if isinstance(node, str):
         if node:
             tokens.append(("t", node))
-        return
+    else:
+        _flatten(node, tokens, {}, quotes, 0)
+    return fix_punctuation(tokens, quotes.punctuation_inside)
+
+
+def _flatten(node: Rich, tokens: list[Token], state: dict[str, str], quotes: Quotes, depth: int) -> None:
+    """A span's tokens (its text children are appended here: only spans recurse)."""
     if node.display:
         if not any(leaves(node)):
             # A block emptied after rendering (a substituted author heading) leaves no trace.
