@@ -200,19 +200,19 @@ def _some(item: dict[str, Any], names: tuple[str, ...]) -> bool:
     return False
 
 
+def _every(item: dict[str, Any], names: tuple[str, ...]) -> bool:
+    for name in names:  # noqa: SIM110
+        if not filled(item.get(name)):
+            return False
+    return True
+
+
 def _first(pairs: list[tuple[Callable[[Ctx], bool], Render]], fallback: Render, ctx: Ctx) -> Node | None:
     """A long choose: the body of the first branch whose test holds, else the fallback."""
     for test, body in pairs:
         if test(ctx):
             return body(ctx)
     return fallback(ctx)
-
-
-def _every(item: dict[str, Any], names: tuple[str, ...]) -> bool:
-    for name in names:  # noqa: SIM110
-        if not filled(item.get(name)):
-            return False
-    return True
 
 
 class _Source:
