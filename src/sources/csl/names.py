@@ -409,7 +409,7 @@ def compile_names(
             ctx.nonempty += 1
             return str(count)
         outputs: list[Node] = []
-        # The name lists without decorations or labels, in order: their text is the names key.
+        # The name lists before their labels, in order: their plain text is the names key.
         bare: list[Node] = []
         registered: list[Node] = []
         for variable, names in lists:
