@@ -335,17 +335,16 @@ class Compiler:
         # A style that never renders year-suffix gets it after its citation-label (or first year).
         label_suffix = variable == "citation-label" and not self.uses_year_suffix
 
-        if form == "long" and variable not in _FORMATTED | CITE_VARIABLES and not label_suffix:
+        if variable not in _FORMATTED | CITE_VARIABLES and not label_suffix:
             # The commonest text, read in the layout's function itself.
-            return self.needing(Variable(variable, decorate), frozenset({variable, f"{variable}-short"}), True)
+            short = f"{variable}-short" if form == "short" else None
+            return self.needing(Variable(variable, short, decorate), frozenset({variable, f"{variable}-short"}), True)
         # An empty year-suffix does not empty its group: it is only known after disambiguation.
         counts = variable != "year-suffix"
 
-        value_of = text_variable_of(variable, form, page_format)
-
         def render_variable(ctx: Ctx) -> Node | None:
             ctx.called += counts
-            value = value_of(ctx)
+            value = text_variable(ctx, variable, form, page_format)
             if value is None:
                 return None
             ctx.called += not counts
@@ -682,20 +681,6 @@ CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
 
 # Variables whose text is formatted beyond its mini-markup (numbers, pages, locators, links) or not text.
 _FORMATTED = NUMBER_VARIABLES | DATE_VARIABLES | {"citation-number", "page", "locator", "URL", "DOI", "PMID", "PMCID"}
-
-
-def text_variable_of(variable: str, form: str, page_format: str) -> Callable[[Ctx], Node | None]:
-    """A function giving a text variable's value as rich text: the general one, or for a plain text
-    variable (a title, a publisher) one that does only what such a variable needs."""
-    if variable in _FORMATTED:
-        return lambda ctx: text_variable(ctx, variable, form, page_format)
-    short = f"{variable}-short" if form == "short" else None
-
-    def plain_text(ctx: Ctx) -> Node | None:
-        text = _text_value(ctx, variable, short)
-        return None if text is None else parse_markup(text.replace("\\-", "-"))
-
-    return plain_text
 
 
 def _text_value(ctx: Ctx, variable: str, short: str | None) -> str | None:

@@ -123,10 +123,11 @@ class Call:
 
 @attrs.frozen(eq=False)
 class Variable:
-    """A ``<text variable>`` of plain text in its long form (a title, a publisher: no number, page, date,
-    link or cite variable), read from the item in place."""
+    """A ``<text variable>`` of plain text (a title, a publisher: no number, page, date, link or cite
+    variable), read from the item in place; ``short`` names its short form, read first when given."""
 
     name: str
+    short: str | None
     decorate: Decorate | None
 
 
@@ -309,7 +310,14 @@ class _Source:
         """What sources.csl.context.Ctx.variable and sources.csl.compile.text_variable do for plain text."""
         name = self.bind(variable.name)
         self.line(depth, "ctx.called += 1")
-        self.line(depth, f"{target} = None if {name} in ctx.suppressed else item.get({name})")
+        if variable.short is not None:
+            # The short form when it is filled (as a value, even one that is not text), else the long one.
+            short = self.bind(variable.short)
+            self.line(depth, f"{target} = None if {short} in ctx.suppressed else item.get({short})")
+            self.line(depth, f"if {target} is None or {target} == '' or {target} == []:")
+            self.line(depth + 1, f"{target} = None if {name} in ctx.suppressed else item.get({name})")
+        else:
+            self.line(depth, f"{target} = None if {name} in ctx.suppressed else item.get({name})")
         self.line(depth, f"if {target} is None or {target} == '' or isinstance({target}, _NOT_TEXT):")
         self.line(depth + 1, f"{target} = None")
         self.line(depth, "else:")
