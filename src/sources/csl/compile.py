@@ -468,7 +468,7 @@ class Compiler:
         is not called for an item that holds none of those it could need."""
         test = self.test_of(branch)
         present = self.presence(branch)
-        if present is not None and not isinstance(test, (TypeTest, FilledTest)):
+        if present is not None and not isinstance(test, Pure):
             return Present(present, test)
         return test
 
