@@ -82,6 +82,8 @@ def _citeproc_py(references: list[dict[str, Any]], style: str) -> Callable[[], A
         )
         for item in references:
             bibliography.register(Citation([CitationItem(item["id"])]))
+        # Without sort() citeproc-py lists entries in the order they were registered, not the style's.
+        bibliography.sort()
         return bibliography.bibliography()
 
     return run
