@@ -223,12 +223,8 @@ def _citations(args: argparse.Namespace) -> int:
     from sources import present
 
     if args.path is not None and args.bib is None:
-        from pathlib import Path
-
-        from sources.bib.discover import find_bibliography
-
         result = _read(args)  # resolved when the text declares or has a bibliography nearby, read alone if not
-        found = find_bibliography(Path(args.path), result.document.text, args.input_format)
+        found = sources._find_bibliography(args.path, result.document.text, args.input_format)
         if found is not None:
             result = sources.resolve(result, sources.bibliography(found)).footnotes
     else:
