@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attrs import frozen
 
@@ -19,9 +19,6 @@ from sources.checks.rules import RULES
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Severity
 from sources.records import record_eq, record_hash, record_repr
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # The severities ``fail-on`` takes, on the command line and in pyproject.toml alike.
 FAIL_ON = ("error", "warning")
@@ -71,22 +68,23 @@ def severity(value: str, where: str = "--fail-on") -> Severity:
     return Severity(value)
 
 
-def find_pyproject(start: str) -> Path | None:
+def find_pyproject(start: str) -> str | None:
     """The ``pyproject.toml`` in the folder ``start`` (absolute) or the nearest one above it.
 
-    Walked with os.path: pathlib loads only when there is a file to read.
+    Paths stay strings (os.path): pathlib is not loaded by a check that names no text.
     """
     folder = start
-    while not os.path.isfile(os.path.join(folder, "pyproject.toml")):
-        if os.path.dirname(folder) == folder:
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
             return None
-        folder = os.path.dirname(folder)
-    from pathlib import Path
-
-    return Path(folder) / "pyproject.toml"
+        folder = parent
 
 
-def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:
+def from_pyproject(path: str | None) -> tuple[dict[str, Any], str | None]:
     """The ``[tool.sources]`` table of ``path`` (empty when there is none), its values type-checked."""
     if path is None:
         return {}, None
@@ -94,7 +92,8 @@ def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:
 
     try:
         # A byte-order mark is what some editors write first; TOML itself has none.
-        document = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        with open(path, "rb") as stream:
+            document = tomllib.loads(stream.read().decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise SourcesError(f"{path}: not valid UTF-8 (byte {error.start}); TOML files are UTF-8") from None
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -116,8 +115,8 @@ def from_pyproject(path: Path | None) -> tuple[dict[str, Any], str | None]:
     if bib is not None:
         if "\x00" in bib:
             raise SourcesError(f"{path}: [tool.sources] bib cannot hold a zero byte")
-        table = {**table, "bib": str((path.parent / bib).resolve())}
-    return table, str(path)
+        table = {**table, "bib": os.path.realpath(os.path.join(os.path.dirname(path), bib))}
+    return table, path
 
 
 def _is_patterns(value: object) -> bool:
