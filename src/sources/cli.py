@@ -36,7 +36,7 @@ from sources.checks import config, report
 from sources.collector import tune_collector
 from sources.errors import SourcesError
 from sources.model import Diagnostic, Footnotes
-from sources.printable import printable
+from sources.printable import printable, to_stderr
 
 # sources.present (what the reading commands print) loads in the functions that print it:
 # sources check prints reports of its own (sources.checks.report).
@@ -145,9 +145,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(exported.text)
     for diagnostic in exported.diagnostics:
-        print(printable(present.diagnostic_line(diagnostic)), file=sys.stderr)
+        to_stderr(present.diagnostic_line(diagnostic))
     for warning in exported.warnings:
-        print(printable(f"sources: warning: {warning}"), file=sys.stderr)
+        to_stderr(f"sources: warning: {warning}")
     return EXIT_OK
 
 
@@ -307,7 +307,7 @@ def _print(
     else:
         print(f"==> {printable(_result_path(result))} <==\n{output}\n")
     for diagnostic in diagnostics:
-        print(printable(present.diagnostic_line(diagnostic)), file=sys.stderr)
+        to_stderr(present.diagnostic_line(diagnostic))
     return EXIT_OK
 
 
@@ -341,16 +341,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except SourcesError as error:
-        print(f"sources: {printable(' '.join(str(error).split()))}", file=sys.stderr)
+        to_stderr(f"sources: {' '.join(str(error).split())}")
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``| head``): not an error of ours
         return EXIT_OK
     except Exception as error:  # the last net: a bug of ours must not pass for findings (exit 1)
-        print(
-            printable(f"sources: internal error, please report it: {type(error).__name__}: {error}"[:500]),
-            file=sys.stderr,
-        )
+        to_stderr(f"sources: internal error, please report it: {type(error).__name__}: {error}"[:500])
         return EXIT_USAGE
     return status
 

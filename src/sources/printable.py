@@ -10,6 +10,7 @@ stretch so that a caret under a quoted line stays in its column.
 from __future__ import annotations
 
 import re
+import sys
 
 # C0 but tab, DEL and C1, the Arabic letter mark, LRM/RLM, the Unicode line and paragraph
 # separators, the bidi embeddings, overrides and isolates.
@@ -31,3 +32,8 @@ def printable(text: str, *, newlines: bool = False) -> str:
 def width(text: str) -> int:
     """How many columns ``printable(text)`` takes (a code point each; escapes their length)."""
     return len(printable(text))
+
+
+def to_stderr(line: str) -> None:
+    """Print a line to standard error, escaped: every message of the command goes this way."""
+    print(printable(line), file=sys.stderr)

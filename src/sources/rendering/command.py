@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from sources import options
-from sources.printable import printable
+from sources.printable import to_stderr
 from sources.rendering import DEFAULT_LANG, DEFAULT_STYLE
 from sources.rendering.output import FORMATS
 
@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(rendering.text)
     if args.format != "json":  # JSON carries its warnings
         for warning in rendering.warnings:
-            print(printable(f"sources: warning: {warning}"), file=sys.stderr)
+            to_stderr(f"sources: warning: {warning}")
     return 0
