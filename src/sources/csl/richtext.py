@@ -126,20 +126,6 @@ def join(parts: list[Node], delimiter: str) -> list[Node]:
     return out
 
 
-def wrap(
-    node: Node,
-    fmt: dict[str, str] | None = None,
-    prefix: str = "",
-    suffix: str = "",
-    quotes: bool = False,
-    display: str = "",
-) -> Node:
-    """The node with formatting and affixes added, without an extra level when nothing is added."""
-    if not fmt and not prefix and not suffix and not quotes and not display:
-        return node
-    return Rich([node], fmt, prefix, suffix, quotes, display)
-
-
 # Tokens: (kind, value). Kinds: "t" text, "o"/"c" open/close formatting (value "attr:val"),
 # "qo"/"qc" open/close quote mark (value: the mark), "do"/"dc" open/close display block.
 Token = tuple[str, str]
