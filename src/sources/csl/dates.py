@@ -123,7 +123,7 @@ def render_date(date: DateValue, chosen: list[Part], ctx: Ctx, delimiter: str) -
     else:
         involved = [names.index(name) for name in ("month", "day")[("month", "day").index(largest) :] if name in names]
         span = list(range(min(involved), max(involved) + 1))
-    range_part = next((part for part in chosen if part.name == largest), chosen[0])
+    range_part = chosen[names.index(largest)]
     before = chosen[: span[0]]
     middle = [chosen[index] for index in span]
     after = chosen[span[-1] + 1 :]
