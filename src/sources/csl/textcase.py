@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sources.csl.richtext import Node, Rich
+from sources.csl.richtext import Node, Rich, leaves, plain
 
 # English words title case leaves in lowercase (citeproc-js's list, which extends the specification's).
 STOP_WORDS = frozenset(
@@ -129,8 +129,6 @@ def _apply(case: str, node: Node, state: _State) -> Node:
 
 
 def _all_upper(node: Node) -> bool:
-    from sources.csl.richtext import plain
-
     text = plain(node)
     return text == text.upper() and text != text.lower()
 
@@ -153,8 +151,6 @@ def _case_text(case: str, text: str, turkic: bool) -> Node:
 
 
 def _case_node(case: str, node: Node, turkic: bool) -> Node:
-    from sources.csl.richtext import leaves
-
     total = sum(_count_words(leaf) for leaf in leaves(node))
     state = _State(turkic, case == "sentence" and _all_upper(node), total)
     return _apply(case, node, state)
