@@ -53,8 +53,13 @@ def _ducet(text: str) -> tuple[str, str, str, str]:
     weights.learn_all(normalized)
     if weights.context_free(normalized):
         return (*weights.levels(normalized), text)
-    levels = _as_text(_collator().sort_key(text)).split("\x00")
+    levels = _pyuca_levels(text)
     return levels[0], levels[1], levels[2], text
+
+
+def _pyuca_levels(text: str) -> list[str]:
+    """pyuca's key as text, cut at its zero separators: levels 1, 2 and 3, and an empty rest."""
+    return _as_text(_collator().sort_key(text)).split("\x00")
 
 
 def _as_text(weights: Iterable[int]) -> str:
@@ -105,8 +110,7 @@ class _DucetLevels(_Levels):
             return None
         if node is not None and node.children:
             self.starts = (*self.starts, (char, frozenset(node.children)))
-        # A key is the weights of level 1, 0, level 2, 0, level 3, 0 (pyuca keeps three levels).
-        return _as_text(_collator().sort_key(char)).split("\x00")
+        return _pyuca_levels(char)
 
     def context_free(self, normalized: str) -> bool:
         """Whether every character of the (NFD) text weighs what it weighs alone."""
