@@ -414,15 +414,16 @@ def compile_names(
         registered: list[Node] = []
         for variable, names in lists:
             lookup = "editor" if variable == "editortranslator" else variable
+            first = not ctx.first_names and not registered
             # The names one by one, for a subsequent-author-substitute rule that replaces each.
-            each = ctx.each_name if ctx.each_name is not None and not ctx.first_names and not registered else None
+            each = ctx.each_name if first else None
             node = fmt.render_list(names, lookup, ctx, et_al_node, each)
             if node is None:
                 continue
             if fmt.decorate is not None and ctx.mode != "sort":
                 node = fmt.decorate(node, ctx)
             bare.append(node)
-            if not ctx.first_names and not registered and ctx.mode != "sort":
+            if first and ctx.mode != "sort":
                 # The names without their label: what subsequent-author-substitute replaces.
                 node = Rich([node])
                 registered.append(node)
