@@ -20,7 +20,7 @@ def collapse_cluster(rendered: list[Rendered], options: dict[str, str], delimite
     """The cites of a cluster as nodes with the delimiters between them, grouped and collapsed as asked."""
     present = [(cite, node, ctx) for cite, node, ctx in rendered if not is_empty(node)]
     if len(present) == 1:
-        # A lone cite has nothing to group with: collapsing would only render it again for its year.
+        # A lone cite has nothing to group with: no names key, groups or runs are made for it.
         cite, node, _ = present[0]
         assert node is not None
         return [run.with_affixes(cite, node)]
@@ -111,7 +111,8 @@ def _years(present: list[Rendered], options: dict[str, str], delimiter: str, aft
         previous: str | None = None
         for entry in group:
             cite, _, ctx = entry
-            year = _year_key(cite, ctx, run) if collapse.startswith("year-suffix") else None
+            # A cite alone in its group joins no run: its year is not rendered again to be compared.
+            year = _year_key(cite, ctx, run) if len(group) > 1 and collapse.startswith("year-suffix") else None
             if runs and year is not None and year == previous and ctx.disamb.year_suffix and not cite.get("locator"):
                 runs[-1].append(entry)
             else:
