@@ -123,9 +123,6 @@ class Compiler:
         self.needs: dict[Piece, Needs] = {}
         # Terms and values: they touch no variable, so they never decide whether a group is empty.
         self.inert: set[Piece] = set()
-        # Groups and macros: each returns None when it called variables and all were empty, and never a
-        # Branch, so an undecorated group or macro around one of them alone adds nothing.
-        self.suppressing: set[Piece] = set()
 
     def needing(self, render: P, variables: frozenset[str], calls: bool | None) -> P:
         self.needs[render] = (variables, calls)
@@ -369,9 +366,11 @@ class Compiler:
         lone = None if decorate else self.lone_suppressing(children)
         return lone or self.suppressible(children, "group", delimiter, decorate)
 
-    def lone_suppressing(self, children: list[Piece]) -> Piece | None:
-        """The one child, when it is a group or macro itself: wrapping it changes nothing."""
-        return children[0] if len(children) == 1 and children[0] in self.suppressing else None
+    @staticmethod
+    def lone_suppressing(children: list[Piece]) -> Piece | None:
+        """The one child, when it is a group or macro itself: each returns None when it called variables
+        and all were empty, and never a Branch, so an undecorated group or macro around it adds nothing."""
+        return children[0] if len(children) == 1 and isinstance(children[0], Group) else None
 
     def suppressible(
         self, children: list[Piece], kind: str, delimiter: str = "", decorate: Decorator | None = None
@@ -384,7 +383,6 @@ class Compiler:
         needs = self.suppressed(children)
         absent, bump = self.skippable(needs) or (None, 0)
         group = Group(kind, children, delimiter, decorate, absent, bump)
-        self.suppressing.add(group)
         return group if needs is None else self.needing(group, *needs)
 
     def choose(self, element: ET.Element, section: str, inherit: dict[str, str], parent: NamesSpec | None) -> Piece:
