@@ -370,8 +370,9 @@ class _Source:
         self.line(depth + 1, "ctx.called += 1")
         self.line(depth + 1, "ctx.nonempty += 1")
         if lone:
-            alone = parts if group.kind == "macro" or group.decorate is None else f"Rich([{parts}])"
-            self.decorated(group.decorate if group.kind == "group" else None, alone, target, depth)
+            # A macro has no decoration of its own (its Call has).
+            alone = parts if group.decorate is None else f"Rich([{parts}])"
+            self.decorated(group.decorate, alone, target, depth)
         elif group.kind == "macro":
             # A macro's output is one piece for its group, whatever choose it holds.
             single = f"len({parts}) == 1" + (f" and {parts}[0].__class__ is not Branch" if branching else "")
