@@ -15,6 +15,7 @@ from sources.csl.context import (
     NAME_VARIABLES,
     NUMBER_VARIABLES,
     Ctx,
+    Render,
     filled,
 )
 from sources.csl.dates import compile_date
@@ -43,7 +44,6 @@ from sources.csl.reuse import reusable
 from sources.csl.richtext import Node, Rich, TermText, plain
 from sources.errors import CslError
 
-Render = Callable[[Ctx], Node | None]
 # What a render needs (see Compiler.needs): variables, and whether it calls one when none is there.
 Needs = tuple[frozenset[str], bool | None]
 P = TypeVar("P", bound=Piece)

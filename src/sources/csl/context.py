@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sources.csl.locale import Locale
@@ -129,3 +130,7 @@ def filled(value: Any) -> bool:
     """Whether an item's value counts as present: not None, not empty text, not an empty list."""
     # Not `in ("", [])`, which builds a list on every call.
     return value is not None and value != "" and (value.__class__ is not list or bool(value))
+
+
+# A compiled piece of a style: what it outputs for the item and cite of a context.
+Render = Callable[[Ctx], Node | None]

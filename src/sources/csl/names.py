@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from sources.csl.context import Ctx
+from sources.csl.context import Ctx, Render
 from sources.csl.decorate import Decorator, decorator, formatting, is_empty
 from sources.csl.markup import parse_markup
 from sources.csl.richtext import Node, Rich, join, plain
 
-Render = Callable[[Ctx], Node | None]
 NAME_ATTRIBUTES = (
     "and",
     "delimiter-precedes-et-al",

@@ -9,13 +9,11 @@ when the cite is rendered in the same disambiguation state. A macro that read a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from sources.csl.context import Ctx
+from sources.csl.context import Ctx, Render
 from sources.csl.richtext import Node
 
-Render = Callable[[Ctx], Node | None]
 # The context before a macro: counters, variables used up, lengths of the name lists, the names key.
 Mark = tuple[int, int, frozenset[str], int, int, str]
 
