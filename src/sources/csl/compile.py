@@ -332,7 +332,7 @@ class Compiler:
         # A style that never renders year-suffix gets it after its citation-label (or first year).
         label_suffix = variable == "citation-label" and not self.uses_year_suffix
 
-        if variable not in _FORMATTED | CITE_VARIABLES and not label_suffix:
+        if variable not in _FORMATTED and not label_suffix:
             # The commonest text, read in the layout's function itself.
             short = f"{variable}-short" if form == "short" else None
             return self.needing(Variable(variable, short, decorate), frozenset({variable, f"{variable}-short"}), True)
@@ -444,7 +444,9 @@ class Compiler:
     def tested(self, branch: ET.Element) -> list[str]:
         """A branch's condition attributes, without the type when it is decided at compile time."""
         return [
-            attr for attr in branch.attrib if attr in CONDITIONS and not (attr == "type" and self.item_type is not None)
+            attr
+            for attr in branch.attrib
+            if attr in CONDITION_ATTRIBUTES and not (attr == "type" and self.item_type is not None)
         ]
 
     def decided(self, branch: ET.Element) -> bool | None:
@@ -453,7 +455,7 @@ class Compiler:
         if self.item_type is None or "type" not in branch.attrib:
             return None
         hit = self.item_type in branch.get("type", "").split()
-        others = any(attr in CONDITIONS and attr != "type" for attr in branch.attrib)
+        others = any(attr in CONDITIONS for attr in branch.attrib)
         match = branch.get("match", "all")
         if match == "none":
             return False if hit else None if others else True
@@ -666,8 +668,8 @@ def _position(ctx: Ctx, wanted: str) -> bool:
     return False
 
 
+# Each condition attribute with one value, but the type, whose values are one test (_of_type, TypeTest).
 CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
-    "type": lambda ctx, value: ctx.item.get("type") == value,
     "variable": lambda ctx, value: ctx.present(value),
     "is-numeric": _numeric,
     "is-uncertain-date": _uncertain,
@@ -675,10 +677,13 @@ CONDITIONS: dict[str, Callable[[Ctx, str], bool]] = {
     "position": _position,
     "disambiguate": lambda ctx, value: ctx.disamb.condition == (value == "true"),
 }
+CONDITION_ATTRIBUTES = frozenset({"type", *CONDITIONS})
 
 
-# Variables whose text is formatted beyond its mini-markup (numbers, pages, locators, links) or not text.
-_FORMATTED = NUMBER_VARIABLES | DATE_VARIABLES | {"citation-number", "page", "locator", "URL", "DOI", "PMID", "PMCID"}
+# Variables whose text is formatted beyond its mini-markup (numbers, pages, links), not text, or the cite's.
+_FORMATTED = (
+    NUMBER_VARIABLES | DATE_VARIABLES | CITE_VARIABLES | {"citation-number", "page", "URL", "DOI", "PMID", "PMCID"}
+)
 
 
 def _text_value(ctx: Ctx, variable: str, short: str | None) -> str | None:
